@@ -1,0 +1,13 @@
+package ir.nix.deploy;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The NIX bus: every module of the project, as one runnable application. */
+@SpringBootApplication(scanBasePackages = "ir.nix")
+public class NixBusApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(NixBusApplication.class, args);
+    }
+}

@@ -1,0 +1,109 @@
+package ir.nix.it;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import ir.nix.adapters.simulator.CraSimulator;
+import ir.nix.deploy.NixBusApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The real bus (demo profile, embedded store) on a random port, in front of WireMock provider
+ * agencies on their own random ports. Tests talk to it over HTTP only.
+ */
+@SpringBootTest(classes = NixBusApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+public abstract class BusUnderTest {
+
+    /** One data directory per test JVM: the Spring context (and its H2 file) is shared across test classes. */
+    static final Path DATA_DIR = createDataDir();
+    static final WireMockServer PROVIDERS = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+            .disableRequestJournal());
+    static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(1);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static {
+        PROVIDERS.start();
+        new CraSimulator().register(PROVIDERS, "/cra");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void busProperties(DynamicPropertyRegistry registry) {
+        registry.add("nix.data-dir", DATA_DIR::toString);
+        registry.add("logging.file.name", () -> DATA_DIR.resolve("nix.log").toString());
+        registry.add("logging.level.ir.nix", () -> "TRACE");
+        registry.add("nix.simulators.enabled", () -> "false");
+        registry.add("nix.providers.cra.base-url", () -> PROVIDERS.baseUrl() + "/cra");
+        registry.add("nix.providers.cra.timeout", () -> PROVIDER_TIMEOUT.toMillis() + "ms");
+    }
+
+    private static Path createDataDir() {
+        try {
+            return Files.createTempDirectory("nix-it-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A reply as the caller sees it. */
+    record Reply(int status, String contentType, String trackingHeader, JsonNode body, String raw) {
+    }
+
+    Reply post(String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    Reply inquire(String service, String consumer, String body) {
+        return post("/api/v1/inquiries/" + service, Map.of("Content-Type", "application/json", "X-NIX-Consumer", consumer), body);
+    }
+
+    Reply get(String path) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
+    }
+
+    private static Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            String raw = response.body();
+            JsonNode body = raw.isBlank() || raw.charAt(0) != '{' && raw.charAt(0) != '[' ? null : JSON.readTree(raw);
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("X-NIX-Tracking-Id").orElse(null), body, raw);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the exchange's traffic record is written (records are batched off the request path). */
+    JsonNode trafficRecord(String trackingId) {
+        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> get("/api/v1/traffic?trackingId=" + trackingId), reply -> reply.status() == 200)
+                .body();
+    }
+}

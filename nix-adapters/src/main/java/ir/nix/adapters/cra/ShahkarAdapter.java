@@ -1,0 +1,108 @@
+package ir.nix.adapters.cra;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.identifier.MobileNumber;
+import ir.nix.core.identifier.NationalCode;
+import ir.nix.core.provider.ProviderAdapter;
+import ir.nix.core.provider.ProviderCall;
+import ir.nix.core.provider.ProviderEndpoints;
+import ir.nix.core.provider.ProviderHttpClient;
+import ir.nix.core.provider.ProviderResult;
+import ir.nix.core.service.FieldType;
+import ir.nix.core.service.InputField;
+import ir.nix.core.service.ServiceCode;
+import ir.nix.core.service.ServiceDescriptor;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SHAHKAR (CRA): does this mobile number belong to this national code? The CRA's REST API takes the
+ * subscriber's identification and service number and answers with a numeric response code:
+ * {@code 200} match, {@code 600} no match, {@code 601..699} request refused as invalid.
+ */
+@Component
+public class ShahkarAdapter implements ProviderAdapter {
+
+    static final AgencyCode CRA = new AgencyCode("CRA");
+    static final String VERIFY_PATH = "/shahkar/v2/verify";
+    /** CRA service type 2: mobile; identification type 0: Iranian national code. */
+    private static final int SERVICE_TYPE_MOBILE = 2;
+    private static final int IDENTIFICATION_NATIONAL_CODE = 0;
+
+    private final ProviderEndpoints endpoints;
+    private final ProviderHttpClient http;
+    private final JsonMapper json;
+    private final ServiceDescriptor descriptor;
+
+    public ShahkarAdapter(ProviderEndpoints endpoints, ProviderHttpClient http, JsonMapper json) {
+        this.endpoints = endpoints;
+        this.http = http;
+        this.json = json;
+        this.descriptor = new ServiceDescriptor(new ServiceCode("shahkar"), "1", CRA,
+                "SHAHKAR: mobile number ownership by national code",
+                "شاهکار: احراز مالکیت شماره تلفن همراه با کد ملی",
+                "Government e-Interoperability Working Group, 26th session (1400/08/18), letter 127551/200",
+                List.of(InputField.subject("nationalCode", FieldType.NATIONAL_CODE, "the subscriber's national code"),
+                        InputField.required("mobile", FieldType.MOBILE, "mobile number, 09xxxxxxxxx or +989xxxxxxxxx")),
+                List.of("matched"),
+                endpoints.timeout(CRA),
+                "consumer agency by client certificate; subject by national code (NOCR-issued)",
+                new ServiceDescriptor.Example("MOE", Map.of("nationalCode", "0499370899", "mobile", "09121234567")));
+    }
+
+    /** The CRA's request body. */
+    record VerifyRequest(String requestId, int serviceType, int identificationType, String identificationNo,
+                         String serviceNumber) {
+    }
+
+    /** The CRA's reply body; fields the bus does not use are ignored. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record VerifyReply(Integer response, String result, String requestId) {
+    }
+
+    @Override
+    public ServiceDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public ProviderResult call(ProviderCall call) {
+        URI base = endpoints.baseUrl(CRA).orElse(null);
+        if (base == null) {
+            return new ProviderResult.Unavailable("no endpoint is configured for CRA");
+        }
+        VerifyRequest request = new VerifyRequest(call.trackingId().toString(), SERVICE_TYPE_MOBILE,
+                IDENTIFICATION_NATIONAL_CODE, call.input().get("nationalCode", NationalCode.class).value(),
+                call.input().get("mobile", MobileNumber.class).international());
+        return http.post(URI.create(base + VERIFY_PATH), "application/json", json.writeValueAsBytes(request),
+                Map.of("X-Requesting-Agency", call.consumer().value()), call.timeout(), this::read);
+    }
+
+    private ProviderResult read(ProviderHttpClient.Reply reply) {
+        if (reply.status() != 200) {
+            return new ProviderResult.Failed("CRA answered HTTP " + reply.status());
+        }
+        VerifyReply verdict;
+        try {
+            verdict = json.readValue(reply.body(), VerifyReply.class);
+        } catch (JacksonException unreadable) {
+            return new ProviderResult.Failed("CRA reply could not be read");
+        }
+        int code = verdict.response() == null ? -1 : verdict.response();
+        if (code == 200) {
+            return new ProviderResult.Answered(Map.of("matched", true));
+        }
+        if (code == 600) {
+            return new ProviderResult.Answered(Map.of("matched", false));
+        }
+        if (code > 600 && code < 700) {
+            return new ProviderResult.Rejected("CRA refused the request (CRA code " + code + ")");
+        }
+        return new ProviderResult.Failed("CRA answered with unknown response code " + code);
+    }
+}

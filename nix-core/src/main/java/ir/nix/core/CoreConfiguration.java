@@ -1,0 +1,22 @@
+package ir.nix.core;
+
+import ir.nix.core.identification.IdentificationProperties;
+import ir.nix.core.ingress.rest.IngressProperties;
+import ir.nix.core.provider.ProviderHttpClient;
+import ir.nix.core.provider.ProvidersProperties;
+import ir.nix.core.traffic.TrafficProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the core's typed configuration and the shared provider HTTP client. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({IdentificationProperties.class, IngressProperties.class, ProvidersProperties.class,
+        TrafficProperties.class})
+class CoreConfiguration {
+
+    @Bean
+    ProviderHttpClient providerHttpClient(ProvidersProperties providers) {
+        return new ProviderHttpClient(providers.providerConnectTimeout());
+    }
+}

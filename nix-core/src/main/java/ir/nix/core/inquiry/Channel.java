@@ -1,0 +1,10 @@
+package ir.nix.core.inquiry;
+
+/** How an inquiry reached the bus. */
+public enum Channel {
+    REST,
+    SOAP,
+    MESSAGING,
+    /** Issued by the bus itself, e.g. to check a grant condition. */
+    INTERNAL
+}

@@ -1,0 +1,9 @@
+package ir.nix.core.inquiry;
+
+/** Whether the policy engine was asked, and what it said; recorded with every exchange. */
+public enum PolicyVerdict {
+    PERMIT,
+    DENY,
+    /** The exchange ended before a decision was due (no consumer, invalid input, ...). */
+    NOT_REACHED
+}

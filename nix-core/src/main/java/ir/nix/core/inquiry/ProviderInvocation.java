@@ -1,0 +1,41 @@
+package ir.nix.core.inquiry;
+
+import ir.nix.core.provider.ProviderCall;
+import ir.nix.core.provider.ProviderResult;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+
+/** Calls the provider through its adapter and turns every non-answer into an outcome. */
+@Component
+class ProviderInvocation implements InquiryStep {
+
+    @Override
+    public void apply(InquiryContext inquiry) {
+        var service = inquiry.service().orElseThrow();
+        var request = inquiry.request();
+        ProviderCall call = new ProviderCall(request.trackingId(), request.consumer().orElseThrow(),
+                inquiry.input().orElseThrow(), service.timeout());
+        Instant forwarded = Instant.now();
+        long start = System.nanoTime();
+        ProviderResult result = inquiry.adapter().orElseThrow().call(call);
+        long elapsed = System.nanoTime() - start;
+        inquiry.providerCalled(forwarded, forwarded.plusNanos(elapsed), elapsed);
+        settle(inquiry, result);
+    }
+
+    private static void settle(InquiryContext inquiry, ProviderResult result) {
+        if (result instanceof ProviderResult.Answered answered) {
+            inquiry.provided(answered.data());
+        } else if (result instanceof ProviderResult.NotFound notFound) {
+            inquiry.decide(OutcomeCode.NOT_FOUND, notFound.detail());
+        } else if (result instanceof ProviderResult.Rejected rejected) {
+            inquiry.decide(OutcomeCode.PROVIDER_REJECTED, rejected.detail());
+        } else if (result instanceof ProviderResult.TimedOut timedOut) {
+            inquiry.decide(OutcomeCode.PROVIDER_TIMEOUT, timedOut.detail());
+        } else if (result instanceof ProviderResult.Unavailable unavailable) {
+            inquiry.decide(OutcomeCode.PROVIDER_UNAVAILABLE, unavailable.detail());
+        } else {
+            inquiry.decide(OutcomeCode.PROVIDER_ERROR, ((ProviderResult.Failed) result).detail());
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package ir.nix.core.inquiry;
+
+import ir.nix.core.service.ServiceCatalog;
+import ir.nix.core.service.ServiceCode;
+import org.springframework.stereotype.Component;
+
+/** Finds the service descriptor and its adapter; an unknown service ends the exchange with 404. */
+@Component
+class ServiceResolution implements InquiryStep {
+
+    private final ServiceCatalog catalog;
+
+    ServiceResolution(ServiceCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void apply(InquiryContext inquiry) {
+        String requested = inquiry.request().service();
+        catalog.adapter(requested).ifPresentOrElse(
+                adapter -> inquiry.resolved(adapter.descriptor(), adapter),
+                () -> inquiry.decide(OutcomeCode.UNKNOWN_SERVICE, ServiceCode.isWellFormed(requested)
+                        ? "no service named '" + requested + "'; see GET /api/v1/services"
+                        : "no such service; see GET /api/v1/services"));
+    }
+}

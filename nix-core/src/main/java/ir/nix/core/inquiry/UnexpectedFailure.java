@@ -1,0 +1,25 @@
+package ir.nix.core.inquiry;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ends an exchange that failed in a way no step foresaw. The caller gets INTERNAL_ERROR with its
+ * tracking ID; the log gets the exception type and the pipeline step, never the message (which may
+ * quote request content).
+ */
+final class UnexpectedFailure implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnexpectedFailure.class);
+
+    @Override
+    public void process(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        InquiryContext inquiry = exchange.getMessage().getBody(InquiryContext.class);
+        LOG.error("inquiry {} failed unexpectedly at {}: {}", inquiry.request().trackingId(),
+                exchange.getProperty(Exchange.FAILURE_ROUTE_ID), cause == null ? "?" : cause.getClass().getName());
+        inquiry.decide(OutcomeCode.INTERNAL_ERROR, "the bus could not complete this exchange; quote the tracking ID to the operator");
+    }
+}

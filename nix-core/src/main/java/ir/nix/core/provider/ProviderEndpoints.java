@@ -1,0 +1,52 @@
+package ir.nix.core.provider;
+
+import ir.nix.core.agency.AgencyCode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where each provider agency is reached and how long the bus waits for it. Configured endpoints
+ * ({@code nix.providers.<agency>.base-url}) always win; a simulated provider (demo) fills in only
+ * what configuration leaves open.
+ */
+@Component
+public class ProviderEndpoints {
+
+    private final ProvidersProperties properties;
+    private final Map<String, URI> simulated = new ConcurrentHashMap<>();
+
+    public ProviderEndpoints(ProvidersProperties properties) {
+        this.properties = properties;
+    }
+
+    public Optional<URI> baseUrl(AgencyCode provider) {
+        return configured(provider).map(ProvidersProperties.Endpoint::baseUrl)
+                .or(() -> Optional.ofNullable(simulated.get(key(provider))));
+    }
+
+    public Duration timeout(AgencyCode provider) {
+        return configured(provider).map(ProvidersProperties.Endpoint::timeout).orElse(ProvidersProperties.DEFAULT_TIMEOUT);
+    }
+
+    /** Used by the demo's simulators; ignored for a provider that configuration already points elsewhere. */
+    public void useSimulated(AgencyCode provider, URI baseUrl) {
+        simulated.put(key(provider), baseUrl);
+    }
+
+    public boolean isConfigured(AgencyCode provider) {
+        return configured(provider).isPresent();
+    }
+
+    private Optional<ProvidersProperties.Endpoint> configured(AgencyCode provider) {
+        return Optional.ofNullable(properties.providers().get(key(provider))).filter(e -> e.baseUrl() != null);
+    }
+
+    private static String key(AgencyCode provider) {
+        return provider.value().toLowerCase(Locale.ROOT);
+    }
+}

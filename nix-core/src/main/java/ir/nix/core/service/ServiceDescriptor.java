@@ -1,0 +1,62 @@
+package ir.nix.core.service;
+
+import ir.nix.core.agency.AgencyCode;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A service is data: this descriptor plus an adapter. Adding a service adds no route.
+ *
+ * @param code        unique service code, also the REST path segment
+ * @param version     the service's contract version, recorded with every exchange
+ * @param provider    the agency that owns the data
+ * @param titleEn     English title
+ * @param titleFa     Persian title (service ID card, 003 Art. 9)
+ * @param legalBasis  the resolution or law the service rests on
+ * @param inputs      request items, validated before any policy or provider step
+ * @param dataItems   every item the reply can carry; a grant selects among these. Nested list items
+ *                    are written {@code persons.firstName}
+ * @param timeout     how long the bus waits for the provider before answering 504
+ * @param identity    identity requirements of the service ID card (who must be identified, how)
+ * @param example     a request that succeeds against the demo's simulated providers
+ */
+public record ServiceDescriptor(ServiceCode code, String version, AgencyCode provider, String titleEn, String titleFa,
+                                String legalBasis, List<InputField> inputs, List<String> dataItems, Duration timeout,
+                                String identity, Example example) {
+
+    /**
+     * A ready-to-copy inquiry for newcomers: the consumer agency holding a demo grant, and the request.
+     *
+     * @param consumer agency code to send as the consumer
+     * @param request  input fields; synthetic values the demo simulators know
+     */
+    public record Example(String consumer, Map<String, String> request) {
+        public Example {
+            Objects.requireNonNull(consumer, "consumer");
+            request = Collections.unmodifiableMap(new LinkedHashMap<>(request));
+        }
+    }
+
+    public ServiceDescriptor {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(titleEn, "titleEn");
+        Objects.requireNonNull(titleFa, "titleFa");
+        Objects.requireNonNull(legalBasis, "legalBasis");
+        inputs = List.copyOf(inputs);
+        dataItems = List.copyOf(dataItems);
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(example, "example");
+    }
+
+    public Optional<InputField> input(String name) {
+        return inputs.stream().filter(field -> field.name().equals(name)).findFirst();
+    }
+}

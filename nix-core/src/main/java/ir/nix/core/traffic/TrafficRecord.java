@@ -1,0 +1,52 @@
+package ir.nix.core.traffic;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * All the bus keeps of an exchange (003 Art. 31.4: nothing but traffic data is stored).
+ * Every field is metadata: codes, times, sizes. Nullable fields are null when the exchange ended
+ * before the step that fills them.
+ *
+ * @param trackingId        unique tracking ID (UUIDv7 text)
+ * @param parentTrackingId  the exchange this one was issued for (condition checks), or null
+ * @param callerRequestId   the caller's own reference (a checked token), or null
+ * @param channel           REST, SOAP, MESSAGING or INTERNAL
+ * @param consumer          consumer agency code, or null when not identified
+ * @param provider          provider agency code, or null when the service was unknown
+ * @param service           service code, or null when unknown
+ * @param serviceVersion    the service contract version
+ * @param grantId           the grant the decision rests on
+ * @param resolutionRef     the Working-Group resolution of that grant
+ * @param policyVersion     version label of the policy bundle in force
+ * @param policyHash        SHA-256 of that bundle
+ * @param decision          PERMIT, DENY or NOT_REACHED
+ * @param outcome           the outcome code (stable, documented)
+ * @param status            the HTTP status (REST) or the equivalent status of the fault (SOAP)
+ * @param receivedAt        arrival at the bus
+ * @param forwardedAt       hand-over to the provider, or null
+ * @param answeredAt        the provider's answer, or null
+ * @param totalMicros       time in the bus from arrival to rendered reply
+ * @param providerMicros    time waiting for the provider, or null
+ * @param requestBytes      request body size
+ * @param replyBytes        reply body size
+ * @param busNode           the bus node that handled it
+ * @param clientCertificate SHA-256 fingerprint of the client certificate, or null
+ * @param subjectToken      keyed, rotating HMAC of the data subject (never the identifier), or null
+ */
+public record TrafficRecord(String trackingId, String parentTrackingId, String callerRequestId, String channel,
+                            String consumer, String provider, String service, String serviceVersion, String grantId,
+                            String resolutionRef, String policyVersion, String policyHash, String decision,
+                            String outcome, int status, Instant receivedAt, Instant forwardedAt, Instant answeredAt,
+                            long totalMicros, Long providerMicros, int requestBytes, int replyBytes, String busNode,
+                            String clientCertificate, String subjectToken) {
+
+    public TrafficRecord {
+        Objects.requireNonNull(trackingId, "trackingId");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(busNode, "busNode");
+    }
+}

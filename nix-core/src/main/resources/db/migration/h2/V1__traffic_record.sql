@@ -1,0 +1,33 @@
+-- 003 Art. 31.4: the centre keeps nothing but the traffic data of the exchanges.
+-- Every column is metadata; none can hold a national code, name, address, mobile number or payload.
+CREATE TABLE traffic_record (
+    tracking_id         VARCHAR(36)  NOT NULL PRIMARY KEY,
+    parent_tracking_id  VARCHAR(36),
+    caller_request_id   VARCHAR(64),
+    channel             VARCHAR(16)  NOT NULL,
+    consumer            VARCHAR(16),
+    provider            VARCHAR(16),
+    service             VARCHAR(48),
+    service_version     VARCHAR(16),
+    grant_id            VARCHAR(64),
+    resolution_ref      VARCHAR(64),
+    policy_version      VARCHAR(64),
+    policy_hash         VARCHAR(64),
+    decision            VARCHAR(16)  NOT NULL,
+    outcome             VARCHAR(40)  NOT NULL,
+    status              INT          NOT NULL,
+    received_at         TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    forwarded_at        TIMESTAMP(6) WITH TIME ZONE,
+    answered_at         TIMESTAMP(6) WITH TIME ZONE,
+    total_micros        BIGINT       NOT NULL,
+    provider_micros     BIGINT,
+    request_bytes       INT          NOT NULL,
+    reply_bytes         INT          NOT NULL,
+    bus_node            VARCHAR(64)  NOT NULL,
+    client_certificate  VARCHAR(64),
+    subject_token       VARCHAR(64)
+);
+
+CREATE INDEX traffic_record_received ON traffic_record (received_at);
+CREATE INDEX traffic_record_consumer ON traffic_record (consumer, received_at);
+CREATE INDEX traffic_record_provider ON traffic_record (provider, received_at);
