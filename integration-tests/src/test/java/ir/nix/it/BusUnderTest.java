@@ -40,6 +40,10 @@ public abstract class BusUnderTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static {
+        // Logging is configured before dynamic property sources apply: set its file here. The test log is
+        // at TRACE for the bus's own code so that the no-content scan reads everything the bus can write.
+        System.setProperty("logging.file.name", DATA_DIR.resolve("nix.log").toString());
+        System.setProperty("logging.level.ir.nix", "TRACE");
         PROVIDERS.start();
         new CraSimulator().register(PROVIDERS, "/cra");
     }
@@ -50,8 +54,6 @@ public abstract class BusUnderTest {
     @DynamicPropertySource
     static void busProperties(DynamicPropertyRegistry registry) {
         registry.add("nix.data-dir", DATA_DIR::toString);
-        registry.add("logging.file.name", () -> DATA_DIR.resolve("nix.log").toString());
-        registry.add("logging.level.ir.nix", () -> "TRACE");
         registry.add("nix.simulators.enabled", () -> "false");
         registry.add("nix.providers.cra.base-url", () -> PROVIDERS.baseUrl() + "/cra");
         registry.add("nix.providers.cra.timeout", () -> PROVIDER_TIMEOUT.toMillis() + "ms");

@@ -3,10 +3,10 @@ package ir.nix.it;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import ir.nix.adapters.simulator.CraSimulator;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +23,7 @@ class ShahkarInquiryTest extends BusUnderTest {
 
     @BeforeAll
     static void slowCra() {
-        PROVIDERS.stubFor(post(urlPathEqualTo("/cra/shahkar/v2/verify")).atPriority(1)
+        PROVIDERS.stubFor(WireMock.post(urlPathEqualTo("/cra/shahkar/v2/verify")).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.identificationNo", equalTo(SLOW_NATIONAL_CODE)))
                 .willReturn(aResponse().withFixedDelay((int) PROVIDER_TIMEOUT.toMillis() * 3)
                         .withHeader("Content-Type", "application/json").withBody("{\"response\":200,\"result\":\"OK\"}")));

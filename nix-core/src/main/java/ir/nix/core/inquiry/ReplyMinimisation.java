@@ -1,23 +1,18 @@
 package ir.nix.core.inquiry;
 
 import ir.nix.policy.Decision;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import ir.nix.policy.ReplyMinimiser;
 import org.springframework.stereotype.Component;
 
-/** The reply carries only the granted data items: anything else the provider sent is dropped here. */
+/**
+ * The reply carries only the granted data items: anything else the provider sent is dropped here,
+ * per element for nested lists (insurance-list {@code persons}).
+ */
 @Component
 class ReplyMinimisation implements InquiryStep {
 
     @Override
     public void apply(InquiryContext inquiry) {
-        Decision.Permit permit = (Decision.Permit) inquiry.decision().orElseThrow();
-        Map<String, Object> granted = new LinkedHashMap<>();
-        inquiry.data().forEach((item, value) -> {
-            if (permit.dataItems().contains(item)) {
-                granted.put(item, value);
-            }
-        });
-        inquiry.answer(granted);
+        inquiry.answer(ReplyMinimiser.minimise(inquiry.data(), (Decision.Permit) inquiry.decision().orElseThrow()));
     }
 }

@@ -7,11 +7,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Traffic record path settings ({@code nix.traffic.*}).
  *
- * @param batchSize      records per insert batch
- * @param flushInterval  longest a record waits before its batch is written
- * @param queueCapacity  records held in memory before callers are slowed down
+ * @param queue         the durable Artemis queue records travel through
+ * @param batchSize     records per store transaction
+ * @param flushInterval longest the writer waits to fill a batch
+ * @param retentionDays traffic records older than this many days are dropped (whole daily partitions on PostgreSQL)
+ * @param partitionsAhead daily PostgreSQL partitions kept ready ahead of today
  */
 @ConfigurationProperties(prefix = "nix.traffic")
-public record TrafficProperties(@DefaultValue("500") int batchSize, @DefaultValue("200ms") Duration flushInterval,
-                                @DefaultValue("100000") int queueCapacity) {
+public record TrafficProperties(@DefaultValue("nix.traffic") String queue, @DefaultValue("500") int batchSize,
+                                @DefaultValue("200ms") Duration flushInterval, @DefaultValue("400") int retentionDays,
+                                @DefaultValue("7") int partitionsAhead) {
 }

@@ -1,0 +1,42 @@
+package ir.nix.it;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The machine's real PostgreSQL on 127.0.0.1:5432 (trust auth; CI starts it). Each test class gets
+ * a database of its own, recreated empty.
+ */
+final class Postgres {
+
+    static final int PORT = 5432;
+    static final String USER = "postgres";
+
+    private Postgres() {
+    }
+
+    static String freshDatabase(String name) {
+        try (Connection admin = DriverManager.getConnection(url("postgres"), USER, "");
+             Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + name);
+            return name;
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL on 127.0.0.1:" + PORT + " is required for this test", e);
+        }
+    }
+
+    static String url(String database) {
+        return url(database, PORT);
+    }
+
+    static String url(String database, int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    static Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(url(database), USER, "");
+    }
+}

@@ -1,0 +1,65 @@
+package ir.nix.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real bus on the real PostgreSQL store, reached through a {@link TcpProxy} the test can cut.
+ * Runs its own embedded broker (server id 1, own journal) beside the H2 bus of other test classes.
+ */
+public abstract class PostgresBusUnderTest extends BusUnderTest {
+
+    static final String DATABASE = Postgres.freshDatabase("nix_it");
+    static final TcpProxy STORE_LINK = startProxy();
+    static final Path PG_DATA_DIR = BusUnderTest.DATA_DIR.resolve("pg-node");
+
+    @DynamicPropertySource
+    static void postgresProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> Postgres.url(DATABASE, STORE_LINK.port()));
+        registry.add("spring.datasource.username", () -> Postgres.USER);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "1500");
+        registry.add("spring.datasource.hikari.validation-timeout", () -> "1000");
+        registry.add("spring.artemis.embedded.server-id", () -> "1");
+        registry.add("spring.artemis.embedded.data-directory", () -> PG_DATA_DIR.resolve("artemis").toString());
+        registry.add("nix.node", () -> "nix-pg");
+    }
+
+    private static TcpProxy startProxy() {
+        try {
+            Files.createDirectories(BusUnderTest.DATA_DIR.resolve("pg-node"));
+            return new TcpProxy(Postgres.PORT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Records per tracking ID, read straight from PostgreSQL (not through the cuttable link). */
+    static Map<String, Integer> recordsPerTrackingId(List<String> trackingIds) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection db = Postgres.connect(DATABASE);
+             PreparedStatement query = db.prepareStatement(
+                     "SELECT tracking_id, COUNT(*) FROM traffic_record WHERE tracking_id = ANY (?) GROUP BY tracking_id")) {
+            Array ids = db.createArrayOf("varchar", trackingIds.toArray());
+            query.setArray(1, ids);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+}

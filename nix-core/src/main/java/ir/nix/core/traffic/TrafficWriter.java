@@ -1,0 +1,164 @@
+package ir.nix.core.traffic;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Drains the durable traffic queue into the store in batches, one JMS transaction per batch: the
+ * batch is committed on the queue only after the store has accepted it. While the store is down the
+ * batch is retried with backoff and the rest waits in the queue; after a crash, uncommitted records
+ * are redelivered and the store's idempotent insert keeps exactly one of each.
+ *
+ * <p>A plain consumer loop rather than a Camel JMS route: a Camel JMS consumer commits per message,
+ * and batching in an aggregator would acknowledge records before they are stored.
+ */
+@Component
+public class TrafficWriter implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrafficWriter.class);
+    private static final long MAX_BACKOFF_MS = 5_000;
+
+    private final ConnectionFactory connections;
+    private final TrafficStore store;
+    private final JsonMapper json;
+    private final TrafficProperties properties;
+    private final AtomicLong written = new AtomicLong();
+    private volatile boolean running;
+    private Thread loop;
+
+    public TrafficWriter(ConnectionFactory connections, TrafficStore store, JsonMapper json, TrafficProperties properties) {
+        this.connections = connections;
+        this.store = store;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        loop = new Thread(this::run, "traffic-writer");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (loop != null) {
+            try {
+                loop.join(properties.flushInterval().toMillis() * 5 + 1_000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Records this node has written to the store since it started. */
+    public long written() {
+        return written.get();
+    }
+
+    private void run() {
+        long backoff = 100;
+        while (running) {
+            try (Connection connection = connections.createConnection()) {
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                MessageConsumer consumer = session.createConsumer(session.createQueue(properties.queue()));
+                connection.start();
+                backoff = 100;
+                drain(session, consumer);
+            } catch (JMSException | RuntimeException brokerTrouble) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("traffic queue not reachable ({}); reconnecting in {} ms", brokerTrouble.getClass().getSimpleName(), backoff);
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            }
+        }
+    }
+
+    private void drain(Session session, MessageConsumer consumer) throws JMSException {
+        while (running) {
+            List<TrafficRecord> batch = receiveBatch(consumer);
+            if (batch.isEmpty()) {
+                continue;
+            }
+            if (!storeWithRetry(batch)) {
+                session.rollback();
+                return;
+            }
+            session.commit();
+            written.addAndGet(batch.size());
+        }
+    }
+
+    private List<TrafficRecord> receiveBatch(MessageConsumer consumer) throws JMSException {
+        List<TrafficRecord> batch = new ArrayList<>(properties.batchSize());
+        Message first = consumer.receive(properties.flushInterval().toMillis());
+        if (first == null) {
+            return batch;
+        }
+        batch.add(read(first));
+        while (batch.size() < properties.batchSize()) {
+            Message next = consumer.receiveNoWait();
+            if (next == null) {
+                break;
+            }
+            batch.add(read(next));
+        }
+        return batch;
+    }
+
+    private TrafficRecord read(Message message) throws JMSException {
+        BytesMessage bytes = (BytesMessage) message;
+        byte[] body = new byte[(int) bytes.getBodyLength()];
+        bytes.readBytes(body);
+        return json.readValue(body, TrafficRecord.class);
+    }
+
+    /** @return false only when the bus is stopping with the batch still unwritten (it stays queued) */
+    private boolean storeWithRetry(List<TrafficRecord> batch) {
+        long backoff = 100;
+        while (true) {
+            try {
+                store.insert(batch);
+                return true;
+            } catch (RuntimeException storeDown) {
+                if (!running) {
+                    return false;
+                }
+                LOG.warn("traffic store refused a batch of {} records ({}); they stay queued, retrying in {} ms",
+                        batch.size(), storeDown.getClass().getSimpleName(), backoff);
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

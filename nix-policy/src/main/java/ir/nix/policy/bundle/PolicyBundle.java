@@ -1,0 +1,34 @@
+package ir.nix.policy.bundle;
+
+import ir.nix.policy.BundleIdentity;
+import ir.nix.policy.ServiceVocabulary.ServiceTerms;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A validated policy bundle: the agencies, the resolutions, the services the bundle declares on top
+ * of the bus's own vocabulary, and the grants. Immutable; produced by {@link PolicyBundleLoader}.
+ *
+ * @param identity         version label and content hash
+ * @param description      the bundle's own description, possibly empty
+ * @param agencies         by agency code, in bundle order
+ * @param resolutions      by resolution id, in bundle order
+ * @param declaredServices services the bundle declares because the bus does not (yet) offer them
+ * @param grants           in bundle order (grants.yaml first, then demo-grants.yaml when included)
+ */
+public record PolicyBundle(BundleIdentity identity, String description, Map<String, Agency> agencies,
+                           Map<String, Resolution> resolutions, Map<String, ServiceTerms> declaredServices,
+                           List<Grant> grants) {
+    public PolicyBundle {
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(description, "description");
+        agencies = Collections.unmodifiableMap(new LinkedHashMap<>(agencies));
+        resolutions = Collections.unmodifiableMap(new LinkedHashMap<>(resolutions));
+        declaredServices = Collections.unmodifiableMap(new LinkedHashMap<>(declaredServices));
+        grants = List.copyOf(grants);
+    }
+}
