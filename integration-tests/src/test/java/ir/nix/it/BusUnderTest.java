@@ -1,10 +1,15 @@
 package ir.nix.it;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import ir.nix.adapters.simulator.CraSimulator;
+import ir.nix.adapters.simulator.IpoSimulator;
+import ir.nix.adapters.simulator.NocrSimulator;
+import ir.nix.adapters.simulator.PostSimulator;
+import ir.nix.adapters.simulator.SsoSimulator;
 import ir.nix.deploy.NixBusApplication;
 import java.io.IOException;
 import java.net.URI;
@@ -14,6 +19,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,6 +44,9 @@ public abstract class BusUnderTest {
             .disableRequestJournal());
     static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(1);
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Test-only subject-token keys (base64 of 32 bytes). */
+    static final String SUBJECT_KEY_THIS_MONTH = "bml4LXRlc3Qtc3ViamVjdC1rZXktdGhpcy1tb250aCE=";
+    static final String SUBJECT_KEY_LAST_MONTH = "bml4LXRlc3Qtc3ViamVjdC1rZXktbGFzdC1tb250aCE=";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static {
@@ -46,6 +56,10 @@ public abstract class BusUnderTest {
         System.setProperty("logging.level.ir.nix", "TRACE");
         PROVIDERS.start();
         new CraSimulator().register(PROVIDERS, "/cra");
+        new PostSimulator().register(PROVIDERS, "/post");
+        new NocrSimulator().register(PROVIDERS, "/nocr");
+        new SsoSimulator().register(PROVIDERS, "/sso");
+        new IpoSimulator().register(PROVIDERS, "/ipo");
     }
 
     @LocalServerPort
@@ -55,8 +69,19 @@ public abstract class BusUnderTest {
     static void busProperties(DynamicPropertyRegistry registry) {
         registry.add("nix.data-dir", DATA_DIR::toString);
         registry.add("nix.simulators.enabled", () -> "false");
+        registry.add("nix.subject-token.enabled", () -> "true");
+        registry.add("nix.subject-token.keys." + YearMonth.now(ZoneOffset.UTC), () -> SUBJECT_KEY_THIS_MONTH);
+        registry.add("nix.subject-token.keys." + YearMonth.now(ZoneOffset.UTC).minusMonths(1), () -> SUBJECT_KEY_LAST_MONTH);
         registry.add("nix.providers.cra.base-url", () -> PROVIDERS.baseUrl() + "/cra");
         registry.add("nix.providers.cra.timeout", () -> PROVIDER_TIMEOUT.toMillis() + "ms");
+        registry.add("nix.providers.post.base-url", () -> PROVIDERS.baseUrl() + "/post");
+        registry.add("nix.providers.post.timeout", () -> PROVIDER_TIMEOUT.toMillis() + "ms");
+        registry.add("nix.providers.nocr.base-url", () -> PROVIDERS.baseUrl() + "/nocr");
+        registry.add("nix.providers.nocr.timeout", () -> PROVIDER_TIMEOUT.toMillis() + "ms");
+        registry.add("nix.providers.sso.base-url", () -> PROVIDERS.baseUrl() + "/sso");
+        registry.add("nix.providers.sso.timeout", () -> PROVIDER_TIMEOUT.toMillis() + "ms");
+        registry.add("nix.providers.ipo.base-url", () -> PROVIDERS.baseUrl() + "/ipo");
+        registry.add("nix.providers.ipo.timeout", () -> PROVIDER_TIMEOUT.toMillis() + "ms");
     }
 
     private static Path createDataDir() {
@@ -107,5 +132,16 @@ public abstract class BusUnderTest {
         return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                 .until(() -> get("/api/v1/traffic?trackingId=" + trackingId), reply -> reply.status() == 200)
                 .body();
+    }
+
+    /** The exchange's one traffic record (the store keys records by tracking ID) holds this outcome. */
+    protected JsonNode assertRecorded(Reply reply, String outcome, int status, String decision) {
+        JsonNode record = trafficRecord(reply.trackingHeader());
+        assertThat(record.path("trackingId").asString()).isEqualTo(reply.trackingHeader());
+        assertThat(record.path("outcome").asString()).isEqualTo(outcome);
+        assertThat(record.path("status").asInt()).isEqualTo(status);
+        assertThat(record.path("decision").asString()).isEqualTo(decision);
+        assertThat(record.path("channel").asString()).isEqualTo("REST");
+        return record;
     }
 }

@@ -64,8 +64,8 @@ class CrashRecoveryTest {
 
         bus = start(port, dataDir, database);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                .until(() -> PostgresBusUnderTest.recordsPerTrackingId(received).size() == received.size());
-        assertThat(PostgresBusUnderTest.recordsPerTrackingId(received).values()).containsOnly(1);
+                .until(() -> Postgres.recordsPerTrackingId(database, received).size() == received.size());
+        assertThat(Postgres.recordsPerTrackingId(database, received).values()).containsOnly(1);
     }
 
     private static void sendUntilStopped(int port, AtomicBoolean sending, ConcurrentLinkedQueue<String> answered) {

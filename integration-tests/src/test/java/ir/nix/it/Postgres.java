@@ -2,8 +2,13 @@ package ir.nix.it;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The machine's real PostgreSQL on 127.0.0.1:5432 (trust auth; CI starts it). Each test class gets
@@ -38,5 +43,21 @@ final class Postgres {
 
     static Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(url(database), USER, "");
+    }
+
+    /** How many traffic records each tracking ID has in {@code database}. */
+    static Map<String, Integer> recordsPerTrackingId(String database, List<String> trackingIds) throws SQLException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection db = connect(database);
+             PreparedStatement query = db.prepareStatement(
+                     "SELECT tracking_id, COUNT(*) FROM traffic_record WHERE tracking_id = ANY (?) GROUP BY tracking_id")) {
+            query.setArray(1, db.createArrayOf("varchar", trackingIds.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        }
+        return counts;
     }
 }

@@ -4,12 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,18 +43,6 @@ public abstract class PostgresBusUnderTest extends BusUnderTest {
 
     /** Records per tracking ID, read straight from PostgreSQL (not through the cuttable link). */
     static Map<String, Integer> recordsPerTrackingId(List<String> trackingIds) throws SQLException {
-        Map<String, Integer> counts = new HashMap<>();
-        try (Connection db = Postgres.connect(DATABASE);
-             PreparedStatement query = db.prepareStatement(
-                     "SELECT tracking_id, COUNT(*) FROM traffic_record WHERE tracking_id = ANY (?) GROUP BY tracking_id")) {
-            Array ids = db.createArrayOf("varchar", trackingIds.toArray());
-            query.setArray(1, ids);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-        }
-        return counts;
+        return Postgres.recordsPerTrackingId(DATABASE, trackingIds);
     }
 }

@@ -176,14 +176,4 @@ class ShahkarInquiryTest extends BusUnderTest {
 
         assertThat(first.trackingHeader()).isNotEqualTo(second.trackingHeader());
     }
-
-    private JsonNode assertRecorded(Reply reply, String outcome, int status, String decision) {
-        JsonNode record = trafficRecord(reply.trackingHeader());
-        assertThat(record.path("trackingId").asString()).isEqualTo(reply.trackingHeader());
-        assertThat(record.path("outcome").asString()).isEqualTo(outcome);
-        assertThat(record.path("status").asInt()).isEqualTo(status);
-        assertThat(record.path("decision").asString()).isEqualTo(decision);
-        assertThat(record.path("channel").asString()).isEqualTo("REST");
-        return record;
-    }
 }

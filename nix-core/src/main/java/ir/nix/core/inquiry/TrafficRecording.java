@@ -1,7 +1,9 @@
 package ir.nix.core.inquiry;
 
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceDescriptor;
+import ir.nix.core.subject.SubjectTokens;
 import ir.nix.core.traffic.TrafficRecord;
 import ir.nix.core.traffic.TrafficSink;
 import ir.nix.core.tracking.TrackingId;
@@ -20,10 +22,12 @@ import org.springframework.stereotype.Component;
 class TrafficRecording implements InquiryStep {
 
     private final List<TrafficSink> sinks;
+    private final SubjectTokens subjectTokens;
     private final String busNode;
 
-    TrafficRecording(List<TrafficSink> sinks, @Value("${nix.node:nix-1}") String busNode) {
+    TrafficRecording(List<TrafficSink> sinks, SubjectTokens subjectTokens, @Value("${nix.node:nix-1}") String busNode) {
         this.sinks = List.copyOf(sinks);
+        this.subjectTokens = subjectTokens;
         this.busNode = busNode;
     }
 
@@ -73,7 +77,19 @@ class TrafficRecording implements InquiryStep {
                 reply.encoded().length,
                 busNode,
                 request.clientCertificate().orElse(null),
-                null);
+                subjectToken(inquiry).orElse(null));
+    }
+
+    /** Only a keyed token of the first data-subject input, never the identifier itself. */
+    private Optional<String> subjectToken(InquiryContext inquiry) {
+        if (!subjectTokens.enabled()) {
+            return Optional.empty();
+        }
+        return inquiry.service().flatMap(service -> service.inputs().stream().filter(InputField::dataSubject)
+                        .map(field -> inquiry.input().flatMap(input -> input.find(field.name(), Object.class)))
+                        .flatMap(Optional::stream)
+                        .findFirst())
+                .flatMap(subject -> subjectTokens.token(subject, inquiry.request().receivedAt()));
     }
 
     private static PolicyVerdict verdict(Optional<Decision> decision) {

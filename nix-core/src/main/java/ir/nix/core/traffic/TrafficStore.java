@@ -52,6 +52,16 @@ public class TrafficStore {
         return found.stream().findFirst();
     }
 
+    /** Exchanges whose subject token is one of {@code tokens}, oldest first. */
+    public List<TrafficRecord> findBySubjectTokens(List<String> tokens) {
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(tokens.size(), "?"));
+        return jdbc.query("SELECT " + COLUMNS + " FROM traffic_record WHERE subject_token IN (" + marks + ") ORDER BY received_at",
+                TrafficStore::read, tokens.toArray());
+    }
+
     public long count() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM traffic_record", Long.class);
         return count == null ? 0 : count;

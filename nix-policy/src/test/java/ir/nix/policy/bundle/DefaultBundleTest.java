@@ -122,7 +122,7 @@ class DefaultBundleTest {
     @Test
     void hasNoDemoGrantUnlessAsked() {
         assertThat(BUNDLE.grants()).noneMatch(Grant::demo);
-        assertThat(BUNDLE.grants()).hasSize(9);
+        assertThat(BUNDLE.grants()).hasSize(10);
     }
 
     @Test
@@ -137,8 +137,13 @@ class DefaultBundleTest {
     }
 
     @Test
-    void letsSocialSecurityCheckThePrivatizationList() {
-        assertPermitted("SSO", "privatization-status", "IPO");
+    void letsSocialSecurityCheckThePrivatizationListForTheInsuranceListCondition() {
+        assertThat(BUNDLE.grants()).filteredOn(grant -> grant.consumer().equals("SSO"))
+                .singleElement().satisfies(grant -> {
+                    assertThat(grant.service()).isEqualTo("privatization-status");
+                    assertThat(grant.resolution()).isEqualTo("WG-26/1400-08-18");
+                    assertThat(grant.dataItems()).containsExactlyInAnyOrder("status", "lastExitDate");
+                });
     }
 
     @Test

@@ -1,0 +1,96 @@
+package ir.nix.adapters;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import ir.nix.adapters.simulator.AgencySimulator;
+import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.provider.ProviderCall;
+import ir.nix.core.provider.ProviderEndpoints;
+import ir.nix.core.provider.ProviderHttpClient;
+import ir.nix.core.provider.ProvidersProperties;
+import ir.nix.core.service.InputCheck;
+import ir.nix.core.service.InputValidator;
+import ir.nix.core.service.ServiceDescriptor;
+import ir.nix.core.tracking.TrackingId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A simulated provider agency on its own WireMock server, and the bus-side pieces an adapter needs to reach
+ * it: endpoints (the agency's timeout is {@link #TIMEOUT}), the shared HTTP client, validated calls.
+ */
+public final class SimulatedAgency implements AutoCloseable {
+
+    public static final Duration TIMEOUT = Duration.ofMillis(500);
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final ProviderHttpClient HTTP = new ProviderHttpClient(CONNECT_TIMEOUT);
+
+    private final WireMockServer server;
+    private final String prefix;
+
+    private SimulatedAgency(AgencySimulator simulator) {
+        this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().disableRequestJournal());
+        this.server.start();
+        this.prefix = "/" + simulator.agency().value().toLowerCase(Locale.ROOT);
+        simulator.register(server, prefix);
+    }
+
+    public static SimulatedAgency start(AgencySimulator simulator) {
+        return new SimulatedAgency(simulator);
+    }
+
+    public WireMockServer server() {
+        return server;
+    }
+
+    /** The path of the agency's API at {@code apiPath} on this server, for extra stubs. */
+    public String path(String apiPath) {
+        return prefix + apiPath;
+    }
+
+    /** Endpoints pointing {@code agency} at this simulator. */
+    public ProviderEndpoints endpoints(AgencyCode agency) {
+        return endpoints(agency, URI.create(server.baseUrl() + prefix));
+    }
+
+    /** Endpoints pointing {@code agency} at a local port nobody listens on. */
+    public static ProviderEndpoints unreachable(AgencyCode agency) {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return endpoints(agency, URI.create("http://127.0.0.1:" + socket.getLocalPort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ProvidersProperties properties() {
+        return new ProvidersProperties(Map.of(), CONNECT_TIMEOUT);
+    }
+
+    private static ProviderEndpoints endpoints(AgencyCode agency, URI baseUrl) {
+        return new ProviderEndpoints(new ProvidersProperties(
+                Map.of(agency.value().toLowerCase(Locale.ROOT), new ProvidersProperties.Endpoint(baseUrl, TIMEOUT)),
+                CONNECT_TIMEOUT));
+    }
+
+    /** A call as the pipeline makes it: {@code raw} validated against the service, on behalf of {@code consumer}. */
+    public static ProviderCall call(ServiceDescriptor service, String consumer, Map<String, String> raw) {
+        InputCheck check = InputValidator.check(service, raw);
+        if (!(check instanceof InputCheck.Valid valid)) {
+            throw new IllegalArgumentException("test input is invalid: " + ((InputCheck.FieldError) check).detail());
+        }
+        return new ProviderCall(TrackingId.next(), new AgencyCode(consumer), valid.input(), service.timeout());
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
