@@ -68,12 +68,16 @@ public abstract class BusUnderTest {
     @DynamicPropertySource
     static void busProperties(DynamicPropertyRegistry registry) {
         registry.add("nix.data-dir", DATA_DIR::toString);
+        // Spring Boot numbers embedded brokers from a JVM-wide counter; pinned, so that each test context
+        // (H2 here, PostgreSQL in PostgresBusUnderTest) talks to its own in-VM broker and no other.
+        registry.add("spring.artemis.embedded.server-id", () -> "10");
         registry.add("nix.simulators.enabled", () -> "false");
         registry.add("nix.subject-token.enabled", () -> "true");
         registry.add("nix.subject-token.keys." + YearMonth.now(ZoneOffset.UTC), () -> SUBJECT_KEY_THIS_MONTH);
         registry.add("nix.subject-token.keys." + YearMonth.now(ZoneOffset.UTC).minusMonths(1), () -> SUBJECT_KEY_LAST_MONTH);
         registry.add("nix.providers.cra.base-url", () -> PROVIDERS.baseUrl() + "/cra");
         registry.add("nix.providers.cra.timeout", () -> PROVIDER_TIMEOUT.toMillis() + "ms");
+        registry.add("nix.traffic.checkpoint-interval", () -> "300ms");
         registry.add("nix.providers.post.base-url", () -> PROVIDERS.baseUrl() + "/post");
         registry.add("nix.providers.post.timeout", () -> PROVIDER_TIMEOUT.toMillis() + "ms");
         registry.add("nix.providers.nocr.base-url", () -> PROVIDERS.baseUrl() + "/nocr");

@@ -27,7 +27,7 @@ public abstract class PostgresBusUnderTest extends BusUnderTest {
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.datasource.hikari.connection-timeout", () -> "1500");
         registry.add("spring.datasource.hikari.validation-timeout", () -> "1000");
-        registry.add("spring.artemis.embedded.server-id", () -> "1");
+        registry.add("spring.artemis.embedded.server-id", () -> "11");
         registry.add("spring.artemis.embedded.data-directory", () -> PG_DATA_DIR.resolve("artemis").toString());
         registry.add("nix.node", () -> "nix-pg");
     }
