@@ -68,9 +68,6 @@ public abstract class BusUnderTest {
     @DynamicPropertySource
     static void busProperties(DynamicPropertyRegistry registry) {
         registry.add("nix.data-dir", DATA_DIR::toString);
-        // Spring Boot numbers embedded brokers from a JVM-wide counter; pinned, so that each test context
-        // (H2 here, PostgreSQL in PostgresBusUnderTest) talks to its own in-VM broker and no other.
-        registry.add("spring.artemis.embedded.server-id", () -> "10");
         registry.add("nix.simulators.enabled", () -> "false");
         registry.add("nix.subject-token.enabled", () -> "true");
         registry.add("nix.subject-token.keys." + YearMonth.now(ZoneOffset.UTC), () -> SUBJECT_KEY_THIS_MONTH);
@@ -113,7 +110,13 @@ public abstract class BusUnderTest {
     }
 
     Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
+        return get(path, Map.of());
+    }
+
+    Reply get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     private static Reply send(HttpRequest request) {
@@ -134,7 +137,8 @@ public abstract class BusUnderTest {
     /** Waits until the exchange's traffic record is written (records are batched off the request path). */
     JsonNode trafficRecord(String trackingId) {
         return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> get("/api/v1/traffic?trackingId=" + trackingId), reply -> reply.status() == 200)
+                .until(() -> get("/api/v1/traffic?trackingId=" + trackingId, Map.of("X-NIX-Role", "OPERATOR")),
+                        reply -> reply.status() == 200)
                 .body();
     }
 

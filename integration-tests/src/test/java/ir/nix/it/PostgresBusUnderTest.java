@@ -27,7 +27,11 @@ public abstract class PostgresBusUnderTest extends BusUnderTest {
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.datasource.hikari.connection-timeout", () -> "1500");
         registry.add("spring.datasource.hikari.validation-timeout", () -> "1000");
-        registry.add("spring.artemis.embedded.server-id", () -> "11");
+        // Spring Boot numbers embedded brokers from a JVM-wide counter starting at 0 (the H2 context takes
+        // one of the first); this context's broker is pinned out of the counter's reach, so the two
+        // contexts never share an in-VM broker. (A subclass cannot override a superclass's registration:
+        // the superclass's value wins, hence the pin is here only.)
+        registry.add("spring.artemis.embedded.server-id", () -> "99");
         registry.add("spring.artemis.embedded.data-directory", () -> PG_DATA_DIR.resolve("artemis").toString());
         registry.add("nix.node", () -> "nix-pg");
     }

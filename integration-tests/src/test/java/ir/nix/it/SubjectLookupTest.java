@@ -46,7 +46,7 @@ class SubjectLookupTest extends BusUnderTest {
 
     @Test
     void findsNothingForASubjectNobodyAskedAbout() {
-        Reply reply = lookup("{\"nationalCode\":\"5556667772\"}");
+        Reply reply = lookup("{\"nationalCode\":\"9182736456\"}");  // used by no other test
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().path("count").asInt()).isZero();

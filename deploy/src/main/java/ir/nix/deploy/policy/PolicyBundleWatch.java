@@ -5,6 +5,7 @@ import ir.nix.policy.active.BundleWatcher;
 import ir.nix.policy.active.ReloadOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 
 import java.io.IOException;
@@ -20,11 +21,14 @@ public class PolicyBundleWatch implements SmartLifecycle {
 
     private final ActivePolicy policy;
     private final PolicyProperties properties;
+    private final ApplicationEventPublisher events;
     private BundleWatcher watcher;
 
-    public PolicyBundleWatch(ActivePolicy policy, PolicyProperties properties) {
+    /** @param events where each reload's outcome is published (metrics count rejections) */
+    public PolicyBundleWatch(ActivePolicy policy, PolicyProperties properties, ApplicationEventPublisher events) {
         this.policy = policy;
         this.properties = properties;
+        this.events = events;
     }
 
     @Override
@@ -33,7 +37,10 @@ public class PolicyBundleWatch implements SmartLifecycle {
             return;
         }
         try {
-            watcher = BundleWatcher.start(policy, properties.watchQuietPeriod(), PolicyBundleWatch::log);
+            watcher = BundleWatcher.start(policy, properties.watchQuietPeriod(), outcome -> {
+                log(outcome);
+                events.publishEvent(outcome);
+            });
             LOG.info("Watching policy bundle {} for changes", policy.location());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot watch policy bundle " + policy.location(), e);

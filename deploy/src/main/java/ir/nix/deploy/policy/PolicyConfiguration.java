@@ -5,6 +5,7 @@ import ir.nix.policy.active.ActivePolicy;
 import ir.nix.policy.bundle.BundleLocation;
 import ir.nix.policy.bundle.PolicyBundleLoader;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,7 +29,8 @@ public class PolicyConfiguration {
     }
 
     @Bean
-    public PolicyBundleWatch policyBundleWatch(ActivePolicy activePolicy, PolicyProperties properties) {
-        return new PolicyBundleWatch(activePolicy, properties);
+    public PolicyBundleWatch policyBundleWatch(ActivePolicy activePolicy, PolicyProperties properties,
+                                               ApplicationEventPublisher events) {
+        return new PolicyBundleWatch(activePolicy, properties, events);
     }
 }

@@ -2,6 +2,7 @@ package ir.nix.deploy.policy;
 
 import ir.nix.policy.active.ActivePolicy;
 import ir.nix.policy.active.ReloadOutcome;
+import org.springframework.context.ApplicationEventPublisher;
 import ir.nix.policy.bundle.BundleProblem;
 import ir.nix.policy.bundle.Grant;
 import org.springframework.http.HttpStatus;
@@ -31,9 +32,11 @@ public class PolicyController {
     private static final URI BUNDLE_REJECTED_TYPE = URI.create("urn:nix:problem:policy-bundle-rejected");
 
     private final ActivePolicy policy;
+    private final ApplicationEventPublisher events;
 
-    public PolicyController(ActivePolicy policy) {
+    public PolicyController(ActivePolicy policy, ApplicationEventPublisher events) {
         this.policy = policy;
+        this.events = events;
     }
 
     @GetMapping("/grants")
@@ -49,6 +52,7 @@ public class PolicyController {
     @PostMapping("/admin/policy/reload")
     public ResponseEntity<?> reload() {
         ReloadOutcome outcome = policy.reload();
+        events.publishEvent(outcome);
         if (outcome instanceof ReloadOutcome.Rejected rejected) {
             return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -6,6 +6,7 @@ import ir.nix.core.tracking.TrackingId;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What the pipeline answers. On success {@code data} holds only the granted items; on failure
@@ -17,6 +18,11 @@ public record InquiryReply(TrackingId trackingId, OutcomeCode outcome, Optional<
 
     public boolean isSuccess() {
         return outcome.isSuccess();
+    }
+
+    /** Whole seconds the caller should wait before trying again (at least one), when the bus said to wait. */
+    public OptionalLong retryAfterSeconds() {
+        return retryAfter.map(wait -> OptionalLong.of(Math.max(1, wait.toSeconds()))).orElseGet(OptionalLong::empty);
     }
 
     InquiryReply withEncoded(byte[] bytes) {

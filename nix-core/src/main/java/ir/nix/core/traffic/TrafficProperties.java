@@ -12,9 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param flushInterval longest the writer waits to fill a batch
  * @param retentionDays traffic records older than this many days are dropped (whole daily partitions on PostgreSQL)
  * @param partitionsAhead daily PostgreSQL partitions kept ready ahead of today
+ * @param checkpointInterval how often the node signs its chain head when it moved (records after the last
+ *                           checkpoint are not yet anchored)
  */
 @ConfigurationProperties(prefix = "nix.traffic")
 public record TrafficProperties(@DefaultValue("nix.traffic") String queue, @DefaultValue("500") int batchSize,
                                 @DefaultValue("200ms") Duration flushInterval, @DefaultValue("400") int retentionDays,
-                                @DefaultValue("7") int partitionsAhead) {
+                                @DefaultValue("7") int partitionsAhead, @DefaultValue("1m") Duration checkpointInterval) {
 }

@@ -1,6 +1,7 @@
 package ir.nix.core.traffic;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -48,5 +49,13 @@ public record TrafficRecord(String trackingId, String parentTrackingId, String c
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(busNode, "busNode");
+        receivedAt = micros(receivedAt);
+        forwardedAt = micros(forwardedAt);
+        answeredAt = micros(answeredAt);
+    }
+
+    /** The stores keep microseconds: truncating here makes what is chained exactly what is stored and read back. */
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -1,5 +1,6 @@
 package ir.nix.core.traffic;
 
+import ir.nix.core.traffic.chain.ChainedRecord;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,12 +15,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The traffic table: H2 embedded by default, PostgreSQL in production; one schema, managed by Flyway.
- * Inserts are idempotent on the tracking ID, so a record delivered twice is stored once.
+ * Inserts are idempotent on the tracking ID, so a record delivered twice is stored once; every record
+ * is stored with its link in the writing node's hash chain ({@link ir.nix.core.traffic.chain.TrafficChain}).
  */
 @Component
 public class TrafficStore {
 
-    private static final String COLUMNS = "tracking_id, parent_tracking_id, caller_request_id, channel, consumer, provider, "
+    /** The record's columns, in {@link TrafficRecord}'s order, as {@link #read} expects them. */
+    public static final String COLUMNS = "tracking_id, parent_tracking_id, caller_request_id, channel, consumer, provider, "
             + "service, service_version, grant_id, resolution_ref, policy_version, policy_hash, decision, outcome, "
             + "status, received_at, forwarded_at, answered_at, total_micros, provider_micros, request_bytes, "
             + "reply_bytes, bus_node, client_certificate, subject_token";
@@ -35,15 +38,17 @@ public class TrafficStore {
     /** Idempotent on the tracking ID in each store's own dialect: a redelivered record is stored once. */
     private static String insertStatement(JdbcTemplate jdbc) {
         String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-        String values = "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String columns = COLUMNS + ", chain_node, chain_seq, chain_hash";
+        String values = "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         if ("PostgreSQL".equalsIgnoreCase(product)) {
-            return "INSERT INTO traffic_record (" + COLUMNS + ") " + values + " ON CONFLICT DO NOTHING";
+            return "INSERT INTO traffic_record (" + columns + ") " + values + " ON CONFLICT DO NOTHING";
         }
-        return "MERGE INTO traffic_record (" + COLUMNS + ") KEY (tracking_id) " + values;
+        return "MERGE INTO traffic_record (" + columns + ") KEY (tracking_id) " + values;
     }
 
-    public void insert(List<TrafficRecord> records) {
-        jdbc.batchUpdate(insert, records, records.size(), TrafficStore::bind);
+    /** In the caller's transaction. @return rows stored per record; 0 where the tracking ID was already stored (PostgreSQL) */
+    public int[] insert(List<ChainedRecord> records) {
+        return records.isEmpty() ? new int[0] : jdbc.batchUpdate(insert, records, records.size(), TrafficStore::bind)[0];
     }
 
     public Optional<TrafficRecord> find(String trackingId) {
@@ -65,6 +70,13 @@ public class TrafficStore {
     public long count() {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM traffic_record", Long.class);
         return count == null ? 0 : count;
+    }
+
+    private static void bind(PreparedStatement ps, ChainedRecord chained) throws SQLException {
+        bind(ps, chained.record());
+        ps.setString(26, chained.link().node());
+        ps.setLong(27, chained.link().seq());
+        ps.setString(28, chained.link().hash());
     }
 
     private static void bind(PreparedStatement ps, TrafficRecord r) throws SQLException {
@@ -109,7 +121,8 @@ public class TrafficStore {
         return value == null ? null : value.toInstant();
     }
 
-    private static TrafficRecord read(ResultSet rs, int row) throws SQLException {
+    /** One row of {@link #COLUMNS}. */
+    public static TrafficRecord read(ResultSet rs, int row) throws SQLException {
         return new TrafficRecord(rs.getString("tracking_id"), rs.getString("parent_tracking_id"),
                 rs.getString("caller_request_id"), rs.getString("channel"), rs.getString("consumer"),
                 rs.getString("provider"), rs.getString("service"), rs.getString("service_version"),

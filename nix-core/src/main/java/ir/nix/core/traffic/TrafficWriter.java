@@ -1,5 +1,6 @@
 package ir.nix.core.traffic;
 
+import ir.nix.core.traffic.chain.TrafficChain;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -20,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Drains the durable traffic queue into the store in batches, one JMS transaction per batch: the
  * batch is committed on the queue only after the store has accepted it. While the store is down the
  * batch is retried with backoff and the rest waits in the queue; after a crash, uncommitted records
- * are redelivered and the store's idempotent insert keeps exactly one of each.
+ * are redelivered and the chain drops those already stored, so each is stored (and chained) once.
+ * Being the node's only writer is what lets {@link TrafficChain} number the node's records without gaps.
  *
  * <p>A plain consumer loop rather than a Camel JMS route: a Camel JMS consumer commits per message,
  * and batching in an aggregator would acknowledge records before they are stored.
@@ -32,16 +34,16 @@ public class TrafficWriter implements SmartLifecycle {
     private static final long MAX_BACKOFF_MS = 5_000;
 
     private final ConnectionFactory connections;
-    private final TrafficStore store;
+    private final TrafficChain chain;
     private final JsonMapper json;
     private final TrafficProperties properties;
     private final AtomicLong written = new AtomicLong();
     private volatile boolean running;
     private Thread loop;
 
-    public TrafficWriter(ConnectionFactory connections, TrafficStore store, JsonMapper json, TrafficProperties properties) {
+    public TrafficWriter(ConnectionFactory connections, TrafficChain chain, JsonMapper json, TrafficProperties properties) {
         this.connections = connections;
-        this.store = store;
+        this.chain = chain;
         this.json = json;
         this.properties = properties;
     }
@@ -102,12 +104,13 @@ public class TrafficWriter implements SmartLifecycle {
             if (batch.isEmpty()) {
                 continue;
             }
-            if (!storeWithRetry(batch)) {
+            int stored = storeWithRetry(batch);
+            if (stored < 0) {
                 session.rollback();
                 return;
             }
             session.commit();
-            written.addAndGet(batch.size());
+            written.addAndGet(stored);
         }
     }
 
@@ -135,16 +138,15 @@ public class TrafficWriter implements SmartLifecycle {
         return json.readValue(body, TrafficRecord.class);
     }
 
-    /** @return false only when the bus is stopping with the batch still unwritten (it stays queued) */
-    private boolean storeWithRetry(List<TrafficRecord> batch) {
+    /** @return records stored (redelivered ones are not stored again), or -1 when the bus is stopping with the batch still unwritten (it stays queued) */
+    private int storeWithRetry(List<TrafficRecord> batch) {
         long backoff = 100;
         while (true) {
             try {
-                store.insert(batch);
-                return true;
+                return chain.append(batch);
             } catch (RuntimeException storeDown) {
                 if (!running) {
-                    return false;
+                    return -1;
                 }
                 LOG.warn("traffic store refused a batch of {} records ({}); they stay queued, retrying in {} ms",
                         batch.size(), storeDown.getClass().getSimpleName(), backoff);

@@ -1,16 +1,20 @@
 package ir.nix.monitoring.traffic;
 
+import ir.nix.core.ingress.ProblemResponse;
 import ir.nix.core.traffic.TrafficStore;
 import ir.nix.core.tracking.TrackingId;
-import java.net.URI;
+import ir.nix.monitoring.access.Viewer;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/traffic?trackingId=…}: one exchange's metadata, as the bus recorded it. */
+/**
+ * {@code GET /api/v1/traffic?trackingId=…}: one exchange's metadata, as the bus recorded it. An agency
+ * sees the exchange only when it was the consumer or the provider; otherwise the answer is the same
+ * 404 as for an unknown tracking ID, so that a tracking ID reveals nothing about others' traffic.
+ */
 @RestController
 class TrafficController {
 
@@ -21,20 +25,14 @@ class TrafficController {
     }
 
     @GetMapping("/api/v1/traffic")
-    ResponseEntity<?> byTrackingId(@RequestParam(name = "trackingId", required = false) String trackingId) {
+    ResponseEntity<?> byTrackingId(Viewer viewer, @RequestParam(name = "trackingId", required = false) String trackingId) {
         if (TrackingId.parse(trackingId).isEmpty()) {
-            return problem(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "trackingId: must be a tracking ID as returned in X-NIX-Tracking-Id");
+            return ProblemResponse.of(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "trackingId: must be a tracking ID as returned in X-NIX-Tracking-Id");
         }
         return store.find(trackingId)
+                .filter(record -> viewer.sees(record.consumer(), record.provider()))
                 .<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "NOT_FOUND",
+                .orElseGet(() -> ProblemResponse.of(HttpStatus.NOT_FOUND, "NOT_FOUND",
                         "no exchange with this tracking ID is recorded (yet: records are written within a second)"));
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:nix:problem:" + code.toLowerCase().replace('_', '-')));
-        problem.setProperty("code", code);
-        return ResponseEntity.status(status).body(problem);
     }
 }

@@ -1,6 +1,7 @@
 package ir.nix.core.ingress.rest;
 
 import ir.nix.core.identification.ConsumerIdentifier;
+import ir.nix.core.ingress.CallerReferences;
 import ir.nix.core.inquiry.Channel;
 import ir.nix.core.inquiry.InquiryPipeline;
 import ir.nix.core.inquiry.InquiryReply;
@@ -10,8 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +31,6 @@ class InquiryController {
     static final String TRACKING_HEADER = "X-NIX-Tracking-Id";
     static final String REQUEST_ID_HEADER = "X-Request-Id";
     static final String ON_BEHALF_OF_HEADER = "X-NIX-On-Behalf-Of";
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
     private final InquiryPipeline pipeline;
@@ -65,20 +63,8 @@ class InquiryController {
     }
 
     private static void readHeaders(HttpServletRequest http, InquiryRequest.Builder request) {
-        String requestId = http.getHeader(REQUEST_ID_HEADER);
-        if (requestId != null) {
-            if (TOKEN.matcher(requestId).matches()) {
-                request.callerRequestId(Optional.of(requestId));
-            } else {
-                request.rejectedWith(OutcomeCode.INVALID_INPUT,
-                        REQUEST_ID_HEADER + ": must be 1-64 letters, digits or . _ : -");
-            }
-        }
-        String onBehalfOf = http.getHeader(ON_BEHALF_OF_HEADER);
-        if (onBehalfOf != null) {
-            // 003 Art. 34: any claim to act for a third party goes to the policy engine, readable or not.
-            request.onBehalfOf(Optional.of(TOKEN.matcher(onBehalfOf).matches() ? onBehalfOf : "(unreadable)"));
-        }
+        CallerReferences.read(http.getHeader(REQUEST_ID_HEADER), http.getHeader(ON_BEHALF_OF_HEADER), REQUEST_ID_HEADER,
+                request);
     }
 
     private void readBody(HttpServletRequest http, InquiryRequest.Builder request) {
@@ -128,8 +114,7 @@ class InquiryController {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(reply.outcome().httpStatus())
                 .header(TRACKING_HEADER, reply.trackingId().toString())
                 .contentType(reply.isSuccess() ? MediaType.APPLICATION_JSON : PROBLEM);
-        reply.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
-                Long.toString(Math.max(1, wait.toSeconds()))));
+        reply.retryAfterSeconds().ifPresent(seconds -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
         return response.body(reply.encoded());
     }
 }

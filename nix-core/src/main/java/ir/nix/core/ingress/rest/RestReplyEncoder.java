@@ -44,7 +44,7 @@ public class RestReplyEncoder implements ReplyEncoder {
         body.put("detail", reply.detail());
         body.put("code", reply.outcome().name());
         body.put("trackingId", reply.trackingId().toString());
-        reply.retryAfter().ifPresent(wait -> body.put("retryAfterSeconds", Math.max(1, wait.toSeconds())));
+        reply.retryAfterSeconds().ifPresent(seconds -> body.put("retryAfterSeconds", seconds));
         return body;
     }
 }

@@ -1,0 +1,48 @@
+package ir.nix.core.ingress.soap;
+
+import ir.nix.core.ingress.soap.contract.InquiryPort;
+import jakarta.jws.WebMethod;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.xml.namespace.QName;
+
+/**
+ * Where the SOAP channel lives and what its contract ({@code wsdl/nix-inquiry.wsdl}) offers. The
+ * contract names each operation after the service code, so REST path, SOAP operation and catalogue
+ * entry share one name.
+ */
+public final class SoapContract {
+
+    public static final String NAMESPACE = "urn:ir:nix:inquiry:v1";
+    /** The inquiry endpoint, relative to the bus's root. */
+    public static final String ENDPOINT = "/soap/inquiry";
+    public static final String WSDL = ENDPOINT + "?wsdl";
+
+    static final String SERVLET_MAPPING = "/soap/*";
+    static final String ENDPOINT_ADDRESS = "/inquiry";
+    static final String WSDL_LOCATION = "classpath:wsdl/nix-inquiry.wsdl";
+    static final QName REQUEST_ID = new QName(NAMESPACE, "RequestId");
+    static final QName ON_BEHALF_OF = new QName(NAMESPACE, "OnBehalfOf");
+    static final QName TRACKING_ID = new QName(NAMESPACE, "TrackingId");
+
+    /** Read from the generated service interface, so this list cannot drift from the WSDL. */
+    private static final Set<String> OPERATIONS = Arrays.stream(InquiryPort.class.getMethods())
+            .map(SoapContract::operationName)
+            .collect(Collectors.toUnmodifiableSet());
+
+    private SoapContract() {
+    }
+
+    /** The SOAP operation that serves {@code serviceCode}, if the contract has one. */
+    public static Optional<String> operation(String serviceCode) {
+        return OPERATIONS.contains(serviceCode) ? Optional.of(serviceCode) : Optional.empty();
+    }
+
+    private static String operationName(Method method) {
+        WebMethod annotation = method.getAnnotation(WebMethod.class);
+        return annotation == null || annotation.operationName().isEmpty() ? method.getName() : annotation.operationName();
+    }
+}

@@ -1,0 +1,113 @@
+package ir.nix.core.ingress.soap;
+
+import ir.nix.core.ingress.soap.contract.InquiryFault;
+import ir.nix.core.ingress.soap.contract.InquiryFaultDetail;
+import ir.nix.core.inquiry.InquiryReply;
+import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.tracking.TrackingId;
+import java.util.Map;
+import java.util.Optional;
+import javax.xml.stream.XMLStreamException;
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.message.Exchange;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.Phase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every SOAP fault leaves in one shape: faultstring is the bus's own detail, the detail element is
+ * {@code InquiryFaultDetail} with code and tracking ID. Faults an operation raised already carry
+ * both. Faults CXF raised before any operation ran (unreadable XML, unknown body element, size or
+ * media type) are first put through the pipeline as refused requests, so they too get a tracking ID
+ * and a traffic record, and CXF's own message, which may quote the request, never reaches the caller.
+ */
+final class SoapFaultTranslation extends AbstractSoapInterceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SoapFaultTranslation.class);
+
+    private final SoapInquiries inquiries;
+    private final ContractDocuments documents;
+
+    SoapFaultTranslation(SoapInquiries inquiries, ContractDocuments documents) {
+        super(Phase.PRE_LOGICAL);
+        this.inquiries = inquiries;
+        this.documents = documents;
+    }
+
+    @Override
+    public void handleMessage(SoapMessage message) {
+        Exchange exchange = message.getExchange();
+        Exception failure = message.getContent(Exception.class);
+        InquiryFault answered = cause(failure, InquiryFault.class).orElse(null);
+        InquiryFaultDetail detail;
+        String text;
+        if (answered != null && answered.getFaultInfo() != null) {
+            detail = answered.getFaultInfo();
+            text = answered.getMessage();
+        } else {
+            InquiryReply reply = unanswered(exchange, failure);
+            detail = SoapFaults.detail(reply);
+            text = reply.detail();
+        }
+        exchange.put(SoapInquiries.TRACKING_ID, detail.getTrackingId());
+        SoapFault fault = new SoapFault(text, SoapFaults.faultCode(detail.getCode()));
+        documents.write(detail, fault.getOrCreateDetail());
+        message.setContent(Exception.class, fault);
+    }
+
+    private InquiryReply unanswered(Exchange exchange, Exception failure) {
+        Message request = exchange.getInMessage();
+        Optional<ChannelRejection> rejection = cause(failure, ChannelRejection.class);
+        if (rejection.isPresent()) {
+            return inquiries.refuse(request, rejection.get().outcome(), rejection.get().detail());
+        }
+        if (SoapInquiries.handedOver(exchange)) {
+            return failedAfterHandOver(exchange, request, failure);
+        }
+        if (cause(failure, XMLStreamException.class).isPresent()) {
+            return inquiries.refuse(request, OutcomeCode.MALFORMED_REQUEST, "the request is not well-formed XML");
+        }
+        if (exchange.getBindingOperationInfo() == null) {
+            return inquiries.refuse(request, OutcomeCode.UNKNOWN_SERVICE,
+                    "the SOAP body names no operation of this endpoint; see " + SoapContract.WSDL);
+        }
+        return inquiries.refuse(request, OutcomeCode.MALFORMED_REQUEST,
+                "the request does not follow operation " + exchange.getBindingOperationInfo().getName().getLocalPart()
+                        + " of " + SoapContract.WSDL);
+    }
+
+    /**
+     * The bus failed after an operation took the request. When the pipeline already answered (and
+     * recorded), the fault keeps that tracking ID rather than recording the exchange twice. The log
+     * names the exception type, never its message.
+     */
+    private InquiryReply failedAfterHandOver(Exchange exchange, Message request, Exception failure) {
+        Optional<TrackingId> recorded = SoapInquiries.trackingId(exchange).flatMap(TrackingId::parse);
+        LOG.error("SOAP exchange {} failed in the channel: {}", recorded.map(TrackingId::toString).orElse("(unrecorded)"),
+                failure == null ? "?" : rootCause(failure).getClass().getName());
+        String detail = "the bus could not complete this exchange; quote the tracking ID to the operator";
+        return recorded.map(trackingId -> new InquiryReply(trackingId, OutcomeCode.INTERNAL_ERROR, Optional.empty(),
+                        Optional.empty(), Map.of(), detail, Optional.empty(), new byte[0]))
+                .orElseGet(() -> inquiries.refuse(request, OutcomeCode.INTERNAL_ERROR, detail));
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+}

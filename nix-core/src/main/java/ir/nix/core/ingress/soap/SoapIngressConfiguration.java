@@ -1,0 +1,62 @@
+package ir.nix.core.ingress.soap;
+
+import ir.nix.core.identification.ConsumerIdentifier;
+import ir.nix.core.ingress.rest.IngressProperties;
+import ir.nix.core.ingress.soap.contract.InquiryService;
+import jakarta.xml.ws.Endpoint;
+import java.util.Map;
+import org.apache.cxf.Bus;
+import org.apache.cxf.bus.spring.SpringBus;
+import org.apache.cxf.jaxws.EndpointImpl;
+import org.apache.cxf.logging.FaultListener;
+import org.apache.cxf.transport.servlet.CXFServlet;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The SOAP channel: CXF's servlet on {@code /soap/*} only (so {@code /api/**} and
+ * {@code /actuator/**} stay with Spring MVC), its own {@link SpringBus}, and the inquiry endpoint
+ * at {@code /soap/inquiry}, published from the contract WSDL.
+ *
+ * <p>CXF 4.2.3 publishes no Spring Boot starter for Boot 4, so the servlet and bus are registered
+ * here. No logging feature is installed: CXF never logs message bodies, and {@link QuietFaultListener}
+ * keeps fault messages out of the log too.
+ */
+@Configuration(proxyBeanMethods = false)
+class SoapIngressConfiguration {
+
+    /** Named {@code cxf}: the name CXFServlet looks the bus up by. */
+    @Bean(name = Bus.DEFAULT_BUS_ID, destroyMethod = "shutdown")
+    SpringBus cxf() {
+        SpringBus bus = new SpringBus();
+        bus.setProperty(FaultListener.class.getName(), new QuietFaultListener());
+        return bus;
+    }
+
+    @Bean
+    ServletRegistrationBean<CXFServlet> soapServlet() {
+        ServletRegistrationBean<CXFServlet> registration = new ServletRegistrationBean<>(new CXFServlet(),
+                SoapContract.SERVLET_MAPPING);
+        registration.setName("nix-soap");
+        registration.setLoadOnStartup(1);
+        registration.setInitParameters(Map.of("hide-service-list-page", "true"));
+        return registration;
+    }
+
+    @Bean(destroyMethod = "stop")
+    Endpoint inquiryEndpoint(SpringBus bus, SoapInquiries inquiries, ContractDocuments documents,
+                             ConsumerIdentifier identifier, IngressProperties limits) {
+        EndpointImpl endpoint = new EndpointImpl(bus, new InquiryEndpoint(inquiries));
+        endpoint.setWsdlLocation(SoapContract.WSDL_LOCATION);
+        endpoint.setServiceName(InquiryService.SERVICE);
+        endpoint.setEndpointName(InquiryService.InquirySoapPort);
+        TrackingIdHeader trackingId = new TrackingIdHeader();
+        endpoint.getInInterceptors().add(new SoapArrivalInterceptor(identifier, limits));
+        endpoint.getOutInterceptors().add(trackingId);
+        endpoint.getOutFaultInterceptors().add(new SoapFaultTranslation(inquiries, documents));
+        endpoint.getOutFaultInterceptors().add(trackingId);
+        endpoint.publish(SoapContract.ENDPOINT_ADDRESS);
+        return endpoint;
+    }
+}

@@ -1,0 +1,110 @@
+package ir.nix.core.ingress.soap;
+
+import ir.nix.core.ingress.CallerReferences;
+import ir.nix.core.ingress.soap.contract.InquiryFault;
+import ir.nix.core.inquiry.Channel;
+import ir.nix.core.inquiry.InquiryPipeline;
+import ir.nix.core.inquiry.InquiryReply;
+import ir.nix.core.inquiry.InquiryRequest;
+import ir.nix.core.inquiry.OutcomeCode;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.namespace.QName;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.headers.Header;
+import org.apache.cxf.message.Exchange;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.apache.cxf.service.model.BindingOperationInfo;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
+
+/**
+ * The SOAP channel's door into the inquiry pipeline, the same pipeline, policy and traffic record
+ * as REST: builds the {@link InquiryRequest} from the arrival facts, the SOAP headers and the
+ * request element, and turns the reply into the operation's reply type or an {@link InquiryFault}.
+ */
+@Component
+class SoapInquiries {
+
+    /** Exchange key of the tracking ID, for the TrackingId header of the reply or fault. */
+    static final String TRACKING_ID = "nix.trackingId";
+    /** Exchange key set once an operation has handed its request to the pipeline. */
+    private static final String HANDED_OVER = "nix.handedOver";
+
+    private final InquiryPipeline pipeline;
+    private final ContractDocuments documents;
+
+    SoapInquiries(InquiryPipeline pipeline, ContractDocuments documents) {
+        this.pipeline = pipeline;
+        this.documents = documents;
+    }
+
+    /** Runs one operation's inquiry; called from the service implementation on CXF's thread. */
+    <T> T inquire(String service, Object request, Class<T> replyType) throws InquiryFault {
+        Message message = PhaseInterceptorChain.getCurrentMessage();
+        message.getExchange().put(HANDED_OVER, Boolean.TRUE);
+        SoapReplyEncoder encoder = new SoapReplyEncoder(documents, replyType);
+        InquiryRequest.Builder inquiry = arrived(message, service, encoder);
+        inquiry.fields(documents.fields(request));
+        InquiryReply reply = answer(message.getExchange(), inquiry);
+        if (!reply.isSuccess()) {
+            throw SoapFaults.of(reply);
+        }
+        Object rendered = encoder.body();
+        return replyType.isInstance(rendered) ? replyType.cast(rendered) : documents.reply(reply.data(), replyType);
+    }
+
+    /**
+     * A request CXF could not hand to an operation still gets a tracking ID, a fault and a traffic
+     * record, like a REST request with an unreadable body.
+     *
+     * @param message the inbound message of the exchange
+     */
+    InquiryReply refuse(Message message, OutcomeCode outcome, String detail) {
+        Exchange exchange = message.getExchange();
+        BindingOperationInfo operation = exchange.getBindingOperationInfo();
+        String service = operation == null ? "" : operation.getName().getLocalPart();
+        InquiryRequest.Builder inquiry = arrived(message, service, new SoapReplyEncoder(documents, null));
+        inquiry.rejectedWith(outcome, detail);
+        return answer(exchange, inquiry);
+    }
+
+    /** Whether an operation handed this exchange to the pipeline (so a later failure is the bus's own). */
+    static boolean handedOver(Exchange exchange) {
+        return Boolean.TRUE.equals(exchange.get(HANDED_OVER));
+    }
+
+    static Optional<String> trackingId(Exchange exchange) {
+        return Optional.ofNullable((String) exchange.get(TRACKING_ID));
+    }
+
+    private InquiryRequest.Builder arrived(Message message, String service, SoapReplyEncoder encoder) {
+        InquiryRequest.Builder inquiry = InquiryRequest.builder(Channel.SOAP, service, encoder);
+        SoapArrival arrival = SoapArrival.of(message.getExchange());
+        if (arrival != null) {
+            arrival.applyTo(inquiry);
+        }
+        if (message instanceof SoapMessage soap) {
+            CallerReferences.read(header(soap, SoapContract.REQUEST_ID), header(soap, SoapContract.ON_BEHALF_OF),
+                    SoapContract.REQUEST_ID.getLocalPart(), inquiry);
+        }
+        return inquiry;
+    }
+
+    private InquiryReply answer(Exchange exchange, InquiryRequest.Builder inquiry) {
+        InquiryReply reply = pipeline.handle(inquiry.build());
+        exchange.put(TRACKING_ID, reply.trackingId().toString());
+        return reply;
+    }
+
+    private static String header(SoapMessage message, QName name) {
+        List<Header> headers = message.hasHeaders() ? message.getHeaders() : List.of();
+        for (Header header : headers) {
+            if (name.equals(header.getName()) && header.getObject() instanceof Element element) {
+                return element.getTextContent();
+            }
+        }
+        return null;
+    }
+}

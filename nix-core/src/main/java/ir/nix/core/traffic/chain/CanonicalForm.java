@@ -1,0 +1,55 @@
+package ir.nix.core.traffic.chain;
+
+import ir.nix.core.traffic.TrafficRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The bytes a chain hash covers: the chain position and every metadata field of the record, one per
+ * line, in a fixed order, UTF-8, lines joined by {@code \n} (no trailing newline). Null is the empty
+ * line; timestamps are ISO-8601 UTC with exactly six fraction digits (the stores keep microseconds);
+ * a backslash, line feed or carriage return inside a value is written {@code \\}, {@code \n}, {@code \r},
+ * so that no value can shift the lines after it.
+ *
+ * <p>Order: chain node, chain sequence, then the record's fields as declared in {@link TrafficRecord}
+ * (tracking ID … subject token). Changing this form breaks every stored chain: a new form needs a new
+ * name and a migration, never an edit. docs/traffic-integrity.md documents it for auditors.
+ */
+public final class CanonicalForm {
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private CanonicalForm() {
+    }
+
+    public static byte[] of(String node, long seq, TrafficRecord r) {
+        List<Object> fields = Arrays.asList(node, seq, r.trackingId(), r.parentTrackingId(), r.callerRequestId(),
+                r.channel(), r.consumer(), r.provider(), r.service(), r.serviceVersion(), r.grantId(),
+                r.resolutionRef(), r.policyVersion(), r.policyHash(), r.decision(), r.outcome(), r.status(),
+                r.receivedAt(), r.forwardedAt(), r.answeredAt(), r.totalMicros(), r.providerMicros(),
+                r.requestBytes(), r.replyBytes(), r.busNode(), r.clientCertificate(), r.subjectToken());
+        return fields.stream().map(CanonicalForm::line).collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** ISO-8601 UTC, microseconds: how every chained and signed timestamp is written. */
+    public static String timestamp(Instant instant) {
+        return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private static String line(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Instant instant) {
+            return timestamp(instant);
+        }
+        return value.toString().replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+}

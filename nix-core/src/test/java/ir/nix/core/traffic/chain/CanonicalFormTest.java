@@ -1,0 +1,54 @@
+package ir.nix.core.traffic.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ir.nix.core.traffic.TrafficRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class CanonicalFormTest {
+
+    static final TrafficRecord PERMITTED = new TrafficRecord("01936b2e-6f3a-7c4d-9e8f-0a1b2c3d4e5f", null, "moe-42",
+            "REST", "MOE", "CRA", "shahkar", "1", "grant-moe-shahkar", "WG-26/1400-08-18", "2026.11", "ab".repeat(32),
+            "PERMIT", "OK", 200, Instant.parse("2026-11-23T10:15:30.123456789Z"), Instant.parse("2026-11-23T10:15:30.2Z"),
+            null, 81_234, 40_000L, 61, 120, "nix-1", null, null);
+
+    private static String canonical(TrafficRecord record) {
+        return new String(CanonicalForm.of("nix-1", 7, record), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writesChainPositionThenEveryFieldInDeclarationOrder() {
+        assertThat(canonical(PERMITTED)).isEqualTo(String.join("\n",
+                "nix-1", "7", "01936b2e-6f3a-7c4d-9e8f-0a1b2c3d4e5f", "", "moe-42", "REST", "MOE", "CRA", "shahkar", "1",
+                "grant-moe-shahkar", "WG-26/1400-08-18", "2026.11", "ab".repeat(32), "PERMIT", "OK", "200",
+                "2026-11-23T10:15:30.123456Z", "2026-11-23T10:15:30.200000Z", "", "81234", "40000", "61", "120", "nix-1", "", ""));
+    }
+
+    @Test
+    void truncatesTimestampsToTheMicrosecondsTheStoresKeep() {
+        assertThat(PERMITTED.receivedAt()).isEqualTo(Instant.parse("2026-11-23T10:15:30.123456Z"));
+        assertThat(CanonicalForm.timestamp(Instant.parse("2026-11-23T10:15:30Z"))).isEqualTo("2026-11-23T10:15:30.000000Z");
+    }
+
+    @Test
+    void escapesLineBreaksSoNoValueCanShiftTheFieldsAfterIt() {
+        TrafficRecord sneaky = new TrafficRecord(PERMITTED.trackingId(), null, "a\nMOE\\", "REST", "MOE", "CRA", "shahkar",
+                "1", null, null, null, null, "PERMIT", "OK", 200, PERMITTED.receivedAt(), null, null, 1, null, 1, 1, "nix-1",
+                null, null);
+
+        assertThat(canonical(sneaky).split("\n", -1)).hasSize(27).contains("a\\nMOE\\\\");
+    }
+
+    @Test
+    void distinguishesEveryField() {
+        TrafficRecord denied = new TrafficRecord(PERMITTED.trackingId(), null, "moe-42", "REST", "MOE", "CRA", "shahkar",
+                "1", "grant-moe-shahkar", "WG-26/1400-08-18", "2026.11", "ab".repeat(32), "DENY", "OK", 200,
+                PERMITTED.receivedAt(), PERMITTED.forwardedAt(), null, 81_234, 40_000L, 61, 120, "nix-1", null, null);
+
+        assertThat(canonical(denied)).isNotEqualTo(canonical(PERMITTED));
+        assertThat(CanonicalForm.of("nix-2", 7, PERMITTED)).isNotEqualTo(CanonicalForm.of("nix-1", 7, PERMITTED));
+        assertThat(CanonicalForm.of("nix-1", 8, PERMITTED)).isNotEqualTo(CanonicalForm.of("nix-1", 7, PERMITTED));
+    }
+}
