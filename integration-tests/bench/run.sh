@@ -462,7 +462,7 @@ main() {
     if want bus || want soap; then
         start_bus
         want bus && preflight bus "$BUS_URL" '"trackingId"'
-        want soap && preflight soap "$SOAP_URL" 'TrackingId>[0-9a-f-]{36}<.*matched>true<' "$SOAP_BODY" "${SOAP_HEADERS[@]}"
+        want soap && preflight soap "$SOAP_URL" 'TrackingId[^>]*>[0-9a-f-]{36}<.*matched>true<' "$SOAP_BODY" "${SOAP_HEADERS[@]}"
     fi
 
     want direct && measure direct "$STUB_URL" "$SHAHKAR_LUA"

@@ -1,0 +1,155 @@
+package ir.nix.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reloading a filesystem policy bundle through the admin endpoint while the bus runs: a broken bundle is
+ * rejected with file and line and traffic continues on the old one; a good change applies without restart.
+ * Runs its own context (own store, broker and node name) beside the shared one of other test classes.
+ */
+class PolicyReloadTest extends BusUnderTest {
+
+    static final Path NODE_DIR = BusUnderTest.DATA_DIR.resolve("reload-node");
+    static final Path BUNDLE_DIR = NODE_DIR.resolve("bundle");
+    static final List<String> BUNDLE_FILES = List.of("bundle.yaml", "agencies.yaml", "resolutions.yaml",
+            "services.yaml", "grants.yaml", "demo-grants.yaml");
+    static final String ORIGINAL_GRANTS;
+    static final Map<String, String> OPERATOR = Map.of("X-NIX-Role", "OPERATOR");
+    static final String SHAHKAR = "{\"nationalCode\":\"0499370899\",\"mobile\":\"09121234567\"}";
+    private static final Pattern RELOAD_FAILURES =
+            Pattern.compile("(?m)^nix_policy_reload_failures_total(?:\\{[^}]*})? (\\S+)$");
+
+    static {
+        try {
+            Files.createDirectories(BUNDLE_DIR);
+            for (String name : BUNDLE_FILES) {
+                try (InputStream in = PolicyReloadTest.class.getClassLoader()
+                        .getResourceAsStream("ir/nix/policy/bundle/default/" + name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("shipped bundle file missing from the classpath: " + name);
+                    }
+                    Files.write(BUNDLE_DIR.resolve(name), in.readAllBytes());
+                }
+            }
+            ORIGINAL_GRANTS = Files.readString(BUNDLE_DIR.resolve("grants.yaml"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void reloadProperties(DynamicPropertyRegistry registry) {
+        registry.add("nix.policy.bundle", () -> BUNDLE_DIR.toAbsolutePath().toString());
+        registry.add("nix.policy.watch", () -> "false");
+        // nix.data-dir is the superclass's and cannot be overridden here: store and broker are moved instead.
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + NODE_DIR.resolve("traffic")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+        registry.add("spring.artemis.embedded.data-directory", () -> NODE_DIR.resolve("artemis").toString());
+        registry.add("spring.artemis.embedded.server-id", () -> "98");
+        registry.add("nix.node", () -> "nix-reload");
+    }
+
+    @AfterEach
+    void restoreTheShippedGrants() {
+        writeGrants(ORIGINAL_GRANTS);
+        assertThat(reload().status()).isEqualTo(200);
+    }
+
+    @Test
+    void rejectsABrokenBundleNamingFileAndLineAndKeepsTheOldOne() {
+        JsonNode before = activeBundle();
+        double failuresBefore = reloadFailures();
+        assertThat(ORIGINAL_GRANTS).contains("consumer: MOE");
+        writeGrants(ORIGINAL_GRANTS.replaceFirst("consumer: MOE", "consumer: XYZ"));
+
+        Reply rejected = reload();
+
+        assertThat(rejected.status()).isEqualTo(422);
+        assertThat(rejected.contentType()).startsWith("application/problem+json");
+        assertThat(rejected.body().path("code").asString()).isEqualTo("POLICY_BUNDLE_REJECTED");
+        assertThat(rejected.body().path("detail").asString()).contains("grants.yaml").contains("line");
+        assertThat(activeBundle()).isEqualTo(before);
+        assertThat(reloadFailures()).isGreaterThan(failuresBefore);
+
+        Reply inquiry = inquire("shahkar", "MOE", SHAHKAR);
+
+        assertThat(inquiry.status()).isEqualTo(200);
+        JsonNode record = assertRecorded(inquiry, "OK", 200, "PERMIT");
+        assertThat(record.path("policyHash").asString()).isEqualTo(before.path("sha256").asString());
+    }
+
+    @Test
+    void appliesAGoodChangeWithoutRestart() {
+        JsonNode before = activeBundle();
+        String grantHeader = "  - id: wg26-ihio-shahkar\n";
+        assertThat(ORIGINAL_GRANTS).contains(grantHeader);
+        writeGrants(ORIGINAL_GRANTS.replace(grantHeader, grantHeader + "    revoked: true\n"));
+
+        Reply applied = reload();
+
+        assertThat(applied.status()).isEqualTo(200);
+        assertThat(applied.body().path("outcome").asString()).isEqualTo("APPLIED");
+        JsonNode after = applied.body().path("bundle");
+        assertThat(after.path("sha256").asString()).isNotBlank().isNotEqualTo(before.path("sha256").asString());
+        assertThat(activeBundle()).isEqualTo(after);
+
+        Reply denied = inquire("shahkar", "IHIO", SHAHKAR);
+
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.body().path("code").asString()).isEqualTo("GRANT_REVOKED");
+        JsonNode record = trafficRecord(denied.trackingHeader());
+        assertThat(record.path("outcome").asString()).isEqualTo("GRANT_REVOKED");
+        assertThat(record.path("policyHash").asString()).isEqualTo(after.path("sha256").asString());
+
+        writeGrants(ORIGINAL_GRANTS);
+        Reply restored = reload();
+
+        assertThat(restored.status()).isEqualTo(200);
+        assertThat(restored.body().path("bundle")).isEqualTo(before);
+        assertThat(inquire("shahkar", "IHIO", SHAHKAR).status()).isEqualTo(200);
+    }
+
+    private Reply reload() {
+        return post("/api/v1/admin/policy/reload", OPERATOR, "");
+    }
+
+    private JsonNode activeBundle() {
+        Reply grants = get("/api/v1/grants", OPERATOR);
+        assertThat(grants.status()).isEqualTo(200);
+        JsonNode bundle = grants.body().path("bundle");
+        assertThat(bundle.path("version").asString()).isNotBlank();
+        assertThat(bundle.path("sha256").asString()).isNotBlank();
+        return bundle;
+    }
+
+    private double reloadFailures() {
+        String metrics = get("/actuator/prometheus").raw();
+        Matcher matcher = RELOAD_FAILURES.matcher(metrics);
+        assertThat(matcher.find()).as("nix_policy_reload_failures_total in /actuator/prometheus").isTrue();
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    private static void writeGrants(String content) {
+        try {
+            Files.writeString(BUNDLE_DIR.resolve("grants.yaml"), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
