@@ -170,6 +170,18 @@ class ShahkarInquiryTest extends BusUnderTest {
     }
 
     @Test
+    void refusesARequestIdThatCarriesTheSubjectsNationalCode() {
+        Reply reply = post("/api/v1/inquiries/shahkar", Map.of("Content-Type", "application/json",
+                "X-NIX-Consumer", "MOE", "X-Request-Id", "moe-" + OWNER), shahkar(OWNER, OWNED_MOBILE));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().path("detail").asString()).startsWith("X-Request-Id");
+        assertThat(reply.raw()).doesNotContain(OWNER);
+        JsonNode record = assertRecorded(reply, "INVALID_INPUT", 400, "NOT_REACHED");
+        assertThat(record.path("callerRequestId").isNull()).isTrue();
+    }
+
+    @Test
     void givesEveryExchangeItsOwnTrackingId() {
         Reply first = inquire("shahkar", "MOE", shahkar(OWNER, OWNED_MOBILE));
         Reply second = inquire("shahkar", "MOE", shahkar(OWNER, OWNED_MOBILE));

@@ -72,14 +72,14 @@ public class ShahkarAdapter implements ProviderAdapter {
 
     @Override
     public ProviderResult call(ProviderCall call) {
-        URI base = endpoints.baseUrl(CRA).orElse(null);
-        if (base == null) {
-            return new ProviderResult.Unavailable("no endpoint is configured for CRA");
-        }
+        return endpoints.at(CRA, VERIFY_PATH, uri -> verify(uri, call));
+    }
+
+    private ProviderResult verify(URI uri, ProviderCall call) {
         VerifyRequest request = new VerifyRequest(call.trackingId().toString(), SERVICE_TYPE_MOBILE,
                 IDENTIFICATION_NATIONAL_CODE, call.input().get("nationalCode", NationalCode.class).value(),
                 call.input().get("mobile", MobileNumber.class).international());
-        return http.post(URI.create(base + VERIFY_PATH), "application/json", json.writeValueAsBytes(request),
+        return http.post(uri, "application/json", json.writeValueAsBytes(request),
                 Map.of("X-Requesting-Agency", call.consumer().value()), call.timeout(), this::read);
     }
 

@@ -101,8 +101,7 @@ public class PrivatizationStatusAdapter implements ProviderAdapter {
 
     @Override
     public ProviderResult call(ProviderCall call) {
-        return endpoints.baseUrl(IPO).map(base -> lookup(URI.create(base + LOOKUP_PATH), call))
-                .orElseGet(() -> new ProviderResult.Unavailable("no endpoint is configured for IPO"));
+        return endpoints.at(IPO, LOOKUP_PATH, uri -> lookup(uri, call));
     }
 
     private ProviderResult lookup(URI uri, ProviderCall call) {

@@ -78,8 +78,7 @@ public class IdentityAdapter implements ProviderAdapter {
 
     @Override
     public ProviderResult call(ProviderCall call) {
-        return endpoints.baseUrl(NOCR).map(base -> person(URI.create(base + SERVICE_PATH), call))
-                .orElseGet(() -> new ProviderResult.Unavailable("no endpoint is configured for NOCR"));
+        return endpoints.at(NOCR, SERVICE_PATH, uri -> person(uri, call));
     }
 
     private ProviderResult person(URI uri, ProviderCall call) {

@@ -69,8 +69,7 @@ public class PostalAddressAdapter implements ProviderAdapter {
 
     @Override
     public ProviderResult call(ProviderCall call) {
-        return endpoints.baseUrl(POST).map(base -> address(URI.create(base + SERVICE_PATH), call))
-                .orElseGet(() -> new ProviderResult.Unavailable("no endpoint is configured for POST"));
+        return endpoints.at(POST, SERVICE_PATH, uri -> address(uri, call));
     }
 
     private ProviderResult address(URI uri, ProviderCall call) {

@@ -3,7 +3,6 @@ package ir.nix.adapters.simulator;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import ir.nix.core.provider.ProviderEndpoints;
 import java.net.URI;
 import java.util.List;
@@ -29,7 +28,7 @@ public class ProviderSimulators implements SmartLifecycle {
 
     public ProviderSimulators(List<AgencySimulator> simulators, ProviderEndpoints endpoints) {
         this.server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-                .disableRequestJournal().notifier(new Slf4jNotifier(false)));
+                .disableRequestJournal().notifier(new ContentFreeNotifier()));
         // Started here, not in start(): adapters must find their endpoints before the bus takes traffic.
         server.start();
         for (AgencySimulator simulator : simulators) {

@@ -102,8 +102,7 @@ public class InsuranceListAdapter implements ProviderAdapter {
 
     @Override
     public ProviderResult call(ProviderCall call) {
-        return endpoints.baseUrl(SSO).map(base -> list(URI.create(base + LIST_PATH), call))
-                .orElseGet(() -> new ProviderResult.Unavailable("no endpoint is configured for SSO"));
+        return endpoints.at(SSO, LIST_PATH, uri -> list(uri, call));
     }
 
     private ProviderResult list(URI uri, ProviderCall call) {

@@ -1,8 +1,13 @@
 package ir.nix.core.ingress;
 
+import ir.nix.core.identifier.LegalEntityId;
+import ir.nix.core.identifier.MobileNumber;
+import ir.nix.core.identifier.NationalCode;
+import ir.nix.core.identifier.PostalCode;
 import ir.nix.core.inquiry.InquiryRequest;
 import ir.nix.core.inquiry.OutcomeCode;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +19,8 @@ public final class CallerReferences {
 
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._:\\-]{1,64}");
     private static final String UNREADABLE = "(unreadable)";
+    /** Runs of digits as long as a national code (10), legal-entity ID or mobile (11), or 98-prefixed mobile (12). */
+    private static final Pattern IDENTIFIER_LENGTH_DIGITS = Pattern.compile("(?<!\\d)\\d{10,12}(?!\\d)");
 
     private CallerReferences() {
     }
@@ -25,15 +32,34 @@ public final class CallerReferences {
      */
     public static void read(String requestId, String onBehalfOf, String requestIdLabel, InquiryRequest.Builder request) {
         if (requestId != null) {
-            if (TOKEN.matcher(requestId).matches()) {
-                request.callerRequestId(Optional.of(requestId));
-            } else {
+            if (!TOKEN.matcher(requestId).matches()) {
                 request.rejectedWith(OutcomeCode.INVALID_INPUT, requestIdLabel + ": must be 1-64 letters, digits or . _ : -");
+            } else if (carriesPersonalIdentifier(requestId)) {
+                request.rejectedWith(OutcomeCode.INVALID_INPUT, requestIdLabel
+                        + ": must not contain a national code, legal-entity ID, postal code or mobile number (it is stored)");
+            } else {
+                request.callerRequestId(Optional.of(requestId));
             }
         }
         if (onBehalfOf != null) {
             // 003 Art. 34: any claim to act for a third party goes to the policy engine, readable or not.
             request.onBehalfOf(Optional.of(TOKEN.matcher(onBehalfOf).matches() ? onBehalfOf : UNREADABLE));
         }
+    }
+
+    /**
+     * 003 Art. 31.4: the reference is recorded, so a caller that uses the subject's identifier as its
+     * reference would put that identifier in the store. Any digit run that is a valid identifier refuses it.
+     */
+    static boolean carriesPersonalIdentifier(String reference) {
+        Matcher digits = IDENTIFIER_LENGTH_DIGITS.matcher(reference);
+        while (digits.find()) {
+            String run = digits.group();
+            if (NationalCode.parse(run).isValid() || LegalEntityId.parse(run).isValid() || PostalCode.parse(run).isValid()
+                    || MobileNumber.parse(run).isValid()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,15 @@ public class ProviderEndpoints {
     public Optional<URI> baseUrl(AgencyCode provider) {
         return configured(provider).map(ProvidersProperties.Endpoint::baseUrl)
                 .or(() -> Optional.ofNullable(simulated.get(key(provider))));
+    }
+
+    /**
+     * Calls {@code provider} at {@code path} under its base URL, or answers {@link ProviderResult.Unavailable}
+     * when no endpoint is configured or simulated for it.
+     */
+    public ProviderResult at(AgencyCode provider, String path, Function<URI, ProviderResult> call) {
+        return baseUrl(provider).map(base -> call.apply(URI.create(base + path)))
+                .orElseGet(() -> new ProviderResult.Unavailable("no endpoint is configured for " + provider.value()));
     }
 
     public Duration timeout(AgencyCode provider) {
