@@ -8,11 +8,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The machine's real PostgreSQL on 127.0.0.1:5432 (trust auth; CI starts it). Each test class gets
- * a database of its own, recreated empty.
+ * a database of its own, recreated empty. {@code NIX_TEST_DB_PREFIX} (letters, digits, underscore) is put
+ * before each name so that two checkouts can run their suites against one server at once.
  */
 final class Postgres {
 
@@ -22,7 +24,8 @@ final class Postgres {
     private Postgres() {
     }
 
-    static String freshDatabase(String name) {
+    static String freshDatabase(String suffix) {
+        String name = databasePrefix() + suffix;
         try (Connection admin = DriverManager.getConnection(url("postgres"), USER, "");
              Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -31,6 +34,14 @@ final class Postgres {
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL on 127.0.0.1:" + PORT + " is required for this test", e);
         }
+    }
+
+    private static String databasePrefix() {
+        String prefix = System.getenv().getOrDefault("NIX_TEST_DB_PREFIX", "");
+        if (!prefix.matches("[A-Za-z0-9_]*")) {
+            throw new IllegalStateException("NIX_TEST_DB_PREFIX may hold only letters, digits and underscores");
+        }
+        return prefix.toLowerCase(Locale.ROOT);
     }
 
     static String url(String database) {
