@@ -29,7 +29,9 @@
       faultRate: 'نرخ خطا', lastFault: 'آخرین خطا', lastAnswer: 'آخرین پاسخ', none: '—',
       HEALTHY: 'سالم', DEGRADED: 'کاهش کیفیت', FAILING: 'از کار افتاده', IDLE: 'بی‌ترافیک',
       unauthorized: 'دسترسی شناسایی نشد: با گواهی اپراتور یا ممیز وارد شوید.',
-      forbidden: 'این نقش اجازهٔ دیدن داشبورد را ندارد.'
+      forbidden: 'این نقش اجازهٔ دیدن داشبورد را ندارد.',
+      clusterNodes: 'گره‌های خوشه (از پایگاه دادهٔ مشترک)', bundle: 'بستهٔ سیاست', bundleAgreed: 'همهٔ گره‌ها با یک بستهٔ سیاست',
+      bundleDiffers: 'گره‌ها با بسته‌های سیاست متفاوت تصمیم می‌گیرند', lastExchange: 'آخرین تبادل'
     },
     en: {
       title: 'National Information Exchange — Operations', node: 'Node', scope: 'Scope', all: 'all agencies',
@@ -47,7 +49,9 @@
       faultRate: 'Fault rate', lastFault: 'Last fault', lastAnswer: 'Last answer', none: '—',
       HEALTHY: 'Healthy', DEGRADED: 'Degraded', FAILING: 'Failing', IDLE: 'Idle',
       unauthorized: 'Not identified: sign in with an operator or auditor certificate.',
-      forbidden: 'This role may not view the dashboard.'
+      forbidden: 'This role may not view the dashboard.',
+      clusterNodes: 'Cluster nodes (from the shared store)', bundle: 'Policy bundle', bundleAgreed: 'all nodes on one policy bundle',
+      bundleDiffers: 'nodes decide under different policy bundles', lastExchange: 'Last exchange'
     }
   };
 
@@ -123,6 +127,46 @@
     load().then(function () { window.setTimeout(refresh, REFRESH_MS); });
   }
 
+  // The cluster view comes from the shared store (every node shows the same), for operators and
+  // auditors; an agency's viewer is refused it and the panel stays hidden. Polled less often than the
+  // node's own figures: it queries the database.
+  var CLUSTER_REFRESH_MS = 10000;
+  state.cluster = null;
+
+  function loadCluster() {
+    return fetch('api/v1/cluster/nodes', { headers: headers(), cache: 'no-store' })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (view) { state.cluster = view; renderCluster(); })
+      .catch(function () { state.cluster = null; renderCluster(); });
+  }
+
+  function refreshCluster() {
+    loadCluster().then(function () { window.setTimeout(refreshCluster, CLUSTER_REFRESH_MS); });
+  }
+
+  function renderCluster() {
+    var view = state.cluster;
+    var panel = document.getElementById('cluster-panel');
+    panel.hidden = !view;
+    if (!view) { return; }
+    document.getElementById('cluster-hint').textContent = view.bundleAgreed ? t('bundleAgreed') : t('bundleDiffers');
+    panel.classList.toggle('warn', !view.bundleAgreed);
+    var table = document.getElementById('cluster');
+    table.textContent = '';
+    table.appendChild(el('tr', {}, [t('node'), t('exchanges'), t('lastExchange'), t('bundle')].map(function (h) {
+      return el('th', { text: h });
+    })));
+    view.nodes.forEach(function (n) {
+      var bundle = n.policy ? n.policy.version + ' · ' + n.policy.sha256.substring(0, 12) : t('none');
+      table.appendChild(el('tr', { 'data-node': n.node }, [
+        el('td', { text: n.node + (n.node === view.answeredBy ? ' ●' : '') }),
+        el('td', { text: number(n.exchanges) }),
+        el('td', { text: clock(n.lastExchange) }),
+        el('td', { text: bundle, dir: 'ltr' })
+      ]));
+    });
+  }
+
   function applyLanguage() {
     var root = document.documentElement;
     root.lang = state.lang;
@@ -155,6 +199,7 @@
     renderHealth(s.providerHealth);
     renderReasons(s.denialsByReason);
     renderRecent(s.recentDenials);
+    renderCluster();
   }
 
   function setValue(id, text, raw) {
@@ -316,4 +361,5 @@
 
   render();
   refresh();
+  refreshCluster();
 }());

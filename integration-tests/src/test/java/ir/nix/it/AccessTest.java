@@ -56,6 +56,13 @@ class AccessTest extends BusUnderTest {
     }
 
     @Test
+    void keepsTheClusterViewFromAgencies() {
+        assertThat(as("AGENCY", "MOE", "/api/v1/cluster/nodes").status()).isEqualTo(403);
+        assertThat(as("AUDITOR", null, "/api/v1/cluster/nodes").status()).isEqualTo(200);
+        assertThat(as("OPERATOR", null, "/api/v1/cluster/nodes").body().path("answeredBy").asString()).isNotEmpty();
+    }
+
+    @Test
     void keepsAdministrationForOperators() {
         Reply auditor = post("/api/v1/admin/policy/reload", Map.of("X-NIX-Role", "AUDITOR"), "");
         Reply operator = post("/api/v1/admin/policy/reload", Map.of("X-NIX-Role", "OPERATOR"), "");

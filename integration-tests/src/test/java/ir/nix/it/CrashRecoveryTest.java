@@ -101,22 +101,8 @@ class CrashRecoveryTest {
                 .redirectOutput(dataDir.resolve("console.log").toFile())
                 .start();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> healthUp(port, process));
+                .until(() -> BusProcess.healthUp(port, process));
         return process;
-    }
-
-    private static boolean healthUp(int port, Process process) {
-        assertThat(process.isAlive()).as("the bus process exited during start-up").isTrue();
-        try {
-            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
-            return health.statusCode() == 200 && health.body().contains("UP");
-        } catch (IOException notYet) {
-            return false;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static int freePort() throws IOException {

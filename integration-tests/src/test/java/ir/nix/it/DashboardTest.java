@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -88,13 +89,18 @@ class DashboardTest extends BusUnderTest {
         }
         inquire("shahkar", "MOE", SHAHKAR.formatted(CraSimulator.FAILING_NATIONAL_CODE));
 
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+        // the page re-renders its tables every 2 s: a row read mid-render is read again at the next poll
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
             assertThat(shahkar("answered")).isEqualTo(answeredBefore + answered);
             assertThat(shahkar("denied")).isEqualTo(deniedBefore + denied);
         });
         assertThat(browser.findElement(By.cssSelector("[data-reason='NO_GRANT'] .count")).getDomAttribute("data-value"))
                 .isNotEqualTo("0");
         assertThat(browser.findElement(By.cssSelector("#health [data-provider='CRA']")).getText()).contains("CRA");
+        // the cluster panel, from the store: this node with its exchanges (polled every 10 s)
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                !browser.findElements(By.cssSelector("#cluster tr[data-node]")).isEmpty());
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("ltr");
 
         browser.findElement(By.id("range-window")).click();

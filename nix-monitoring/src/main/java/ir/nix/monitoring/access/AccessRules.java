@@ -24,6 +24,8 @@ final class AccessRules {
     private static final List<Rule> RULES = List.of(
             new Rule("/api/v1/admin", EnumSet.of(Role.OPERATOR)),
             new Rule("/api/v1/grants", EnumSet.of(Role.OPERATOR, Role.AUDITOR)),
+            // The exchange centre's nodes, not one agency's traffic.
+            new Rule("/api/v1/cluster", EnumSet.of(Role.OPERATOR, Role.AUDITOR)),
             // "Who looked this person up" spans every agency's exchanges: not for agencies. First match wins.
             new Rule("/api/v1/traffic/subject-lookup", EnumSet.of(Role.OPERATOR, Role.AUDITOR)),
             // Agencies see these too, scoped to their own exchanges by the controllers.
