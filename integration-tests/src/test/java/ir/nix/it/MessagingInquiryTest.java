@@ -62,7 +62,7 @@ class MessagingInquiryTest extends BusUnderTest {
     @MethodSource("everyService")
     void answersAnAsynchronousInquiryOnTheAgencysReplyAddress(String service, String agency, String body, String item)
             throws JMSException {
-        // The provider timeout is short (1 s): the first call after startup warms the provider path over REST.
+        // The provider timeout is short: the first call after startup warms the provider path over REST.
         inquire(service, agency, body);
         try (Connection connection = connect(agency)) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

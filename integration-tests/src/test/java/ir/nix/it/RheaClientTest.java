@@ -43,7 +43,7 @@ class RheaClientTest extends BusUnderTest {
     @ParameterizedTest(name = "{0} for {1}")
     @MethodSource("ir.nix.it.MessagingInquiryTest#everyService")
     void answersAnInquiryFromANodeClient(String service, String agency, String body, String item) throws Exception {
-        inquire(service, agency, body); // warms the provider path (1 s provider timeout in tests)
+        inquire(service, agency, body); // warms the provider path (short provider timeout in tests)
 
         JsonNode reply = run(agency, service, body);
 
