@@ -56,7 +56,12 @@ final class BusProcess implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("console.log").toFile()).start();
         BusProcess bus = new BusProcess(node, port, process);
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(bus::healthUp);
+        try {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(bus::healthUp);
+        } catch (RuntimeException | AssertionError notUp) {
+            process.destroyForcibly();  // a bus that never came up must not outlive the test, holding connections
+            throw notUp;
+        }
         return bus;
     }
 

@@ -100,8 +100,13 @@ class CrashRecoveryTest {
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("console.log").toFile())
                 .start();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> BusProcess.healthUp(port, process));
+        try {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> BusProcess.healthUp(port, process));
+        } catch (RuntimeException | AssertionError notUp) {
+            process.destroyForcibly();  // a bus that never came up must not outlive the test, holding connections
+            throw notUp;
+        }
         return process;
     }
 
