@@ -4,7 +4,6 @@ import ir.nix.monitoring.access.Viewer;
 import ir.nix.monitoring.traffic.AgencyNames;
 import ir.nix.monitoring.traffic.ExchangeFigures;
 import ir.nix.monitoring.traffic.LatencyHistogram;
-import ir.nix.monitoring.traffic.OutcomeClass;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,7 +48,7 @@ final class DashboardSummaries {
         ExchangeFigures.Builder figures = new ExchangeFigures.Builder();
         flows.forEach((key, tallied) -> {
             if (which.test(key)) {
-                figures.add(key.outcome(), tallied.count(), tallied.latency());
+                figures.add(key.outcome().name(), tallied.count(), tallied.latency());
             }
         });
         return figures.build();
@@ -60,7 +59,7 @@ final class DashboardSummaries {
         Map<String, ExchangeFigures.Builder> grouped = new TreeMap<>();
         flows.forEach((key, tallied) -> grouped
                 .computeIfAbsent(Objects.requireNonNullElse(dimension.apply(key), UNKNOWN), code -> new ExchangeFigures.Builder())
-                .add(key.outcome(), tallied.count(), tallied.latency()));
+                .add(key.outcome().name(), tallied.count(), tallied.latency()));
         List<DashboardSummary.Row> rows = new ArrayList<>();
         grouped.forEach((code, figures) -> rows.add(new DashboardSummary.Row(code,
                 agencies ? names.persian(code).orElse(null) : null, agencies ? names.english(code).orElse(null) : null,
@@ -74,12 +73,12 @@ final class DashboardSummaries {
         Map<String, long[]> callsAndFaults = new TreeMap<>();
         Map<String, LatencyHistogram> latency = new TreeMap<>();
         flows.forEach((key, tallied) -> {
-            if (key.provider() == null || !OutcomeClass.reachedProvider(key.outcome())) {
+            if (key.provider() == null || !key.outcome().reachedProvider()) {
                 return;
             }
             long[] counts = callsAndFaults.computeIfAbsent(key.provider(), p -> new long[2]);
             counts[0] += tallied.count();
-            counts[1] += OutcomeClass.isProviderFault(key.outcome()) ? tallied.count() : 0;
+            counts[1] += key.outcome().isProviderFault() ? tallied.count() : 0;
             latency.computeIfAbsent(key.provider(), p -> new LatencyHistogram()).add(tallied.latency());
         });
         marks.keySet().forEach(provider -> callsAndFaults.computeIfAbsent(provider, p -> new long[2]));
@@ -108,8 +107,8 @@ final class DashboardSummaries {
     private static Map<String, Long> denialsByReason(Map<FlowKey, LiveTrafficWindow.Tallied> flows) {
         Map<String, Long> reasons = new TreeMap<>();
         flows.forEach((key, tallied) -> {
-            if (OutcomeClass.isDenial(key.outcome())) {
-                reasons.merge(key.outcome(), tallied.count(), Long::sum);
+            if (key.outcome().isDenial()) {
+                reasons.merge(key.outcome().name(), tallied.count(), Long::sum);
             }
         });
         return reasons;

@@ -1,5 +1,6 @@
 package ir.nix.monitoring.traffic;
 
+import ir.nix.core.inquiry.OutcomeClass;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -3,7 +3,12 @@ package ir.nix.monitoring.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.inquiry.Channel;
+import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.inquiry.PolicyVerdict;
+import ir.nix.core.service.ServiceCode;
 import ir.nix.core.traffic.TrafficRecord;
+import ir.nix.core.tracking.TrackingId;
 import ir.nix.monitoring.access.Role;
 import ir.nix.monitoring.access.Viewer;
 import ir.nix.monitoring.traffic.AgencyNames;
@@ -13,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
@@ -45,8 +49,10 @@ class DashboardSummariesTest {
             new AgencyNames(new DefaultListableBeanFactory().getBeanProvider(ActivePolicy.class)), "nix-test");
 
     void exchange(String consumer, String outcome, long micros) {
-        window.accept(new TrafficRecord(UUID.randomUUID().toString(), null, null, "REST", consumer, "CRA", "shahkar", "1",
-                null, null, null, null, outcome.equals("OK") ? "PERMIT" : "DENY", outcome, 200, clock.now, null, null,
+        OutcomeCode code = OutcomeCode.valueOf(outcome);
+        window.accept(new TrafficRecord(TrackingId.next(), null, null, Channel.REST, new AgencyCode(consumer),
+                new AgencyCode("CRA"), new ServiceCode("shahkar"), "1", null, null, null, null,
+                code.isDenial() ? PolicyVerdict.DENY : PolicyVerdict.PERMIT, code, 200, clock.now, null, null,
                 micros, null, 10, 10, "nix-test", null, null));
     }
 

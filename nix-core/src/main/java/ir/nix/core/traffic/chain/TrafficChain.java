@@ -64,7 +64,7 @@ public class TrafficChain {
         Set<String> stored = chainStore.storedAmong(batch);
         List<ChainedRecord> chained = new ArrayList<>(batch.size());
         for (TrafficRecord record : batch) {
-            if (stored.add(record.trackingId())) {
+            if (stored.add(record.trackingId().toString())) {
                 link = link.next(record);
                 chained.add(new ChainedRecord(record, link));
             }

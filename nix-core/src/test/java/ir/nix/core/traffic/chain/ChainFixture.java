@@ -3,7 +3,11 @@ package ir.nix.core.traffic.chain;
 import ir.nix.core.signing.BusSigner;
 import ir.nix.core.signing.SigningProperties;
 import ir.nix.core.traffic.TrafficProperties;
+import ir.nix.core.inquiry.Channel;
+import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.inquiry.PolicyVerdict;
 import ir.nix.core.traffic.TrafficRecord;
+import ir.nix.core.tracking.TrackingId;
 import ir.nix.core.traffic.TrafficStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -50,8 +54,9 @@ final class ChainFixture {
         for (int i = 0; i < count; i++) {
             int n = ++sent;
             Instant received = START.plusSeconds(n);
-            records.add(new TrafficRecord(UUID.randomUUID().toString(), null, "req-" + n, "REST", "MOE", "CRA", "shahkar",
-                    "1", "grant-moe-shahkar", "WG-26", "2026.11", "ab".repeat(32), "PERMIT", n % 5 == 0 ? "PROVIDER_ERROR" : "OK",
+            records.add(new TrafficRecord(TrackingId.next(), null, "req-" + n, Channel.REST, CanonicalFormTest.MOE,
+                    CanonicalFormTest.CRA, CanonicalFormTest.SHAHKAR, "1", "grant-moe-shahkar", "WG-26", "2026.11", "ab".repeat(32),
+                    PolicyVerdict.PERMIT, n % 5 == 0 ? OutcomeCode.PROVIDER_ERROR : OutcomeCode.OK,
                     n % 5 == 0 ? 502 : 200, received, received.plusMillis(2), received.plusMillis(40), 45_000 + n, 38_000L,
                     61, 120, NODE, null, null));
         }
