@@ -3,8 +3,8 @@ package ir.nix.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ir.nix.core.identifier.JalaliDate;
 import ir.nix.deploy.cli.NixCli;
+import ir.nix.policy.calendar.JalaliDate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
