@@ -2,9 +2,9 @@ package ir.nix.deploy.policy;
 
 import ir.nix.policy.active.ActivePolicy;
 import ir.nix.policy.active.ReloadOutcome;
-import org.springframework.context.ApplicationEventPublisher;
 import ir.nix.policy.bundle.BundleProblem;
-import ir.nix.policy.bundle.Grant;
+import ir.nix.policy.calendar.Tehran;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -41,7 +41,7 @@ public class PolicyController {
 
     @GetMapping("/grants")
     public ActiveGrantsView grants() {
-        return ActiveGrantsView.of(policy.bundle(), LocalDate.now(Grant.ZONE));
+        return ActiveGrantsView.of(policy.bundle(), LocalDate.now(Tehran.ZONE));
     }
 
     /**

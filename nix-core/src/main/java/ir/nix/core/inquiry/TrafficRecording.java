@@ -1,5 +1,6 @@
 package ir.nix.core.inquiry;
 
+import ir.nix.core.node.NodeProperties;
 import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceDescriptor;
 import ir.nix.core.subject.SubjectTokens;
@@ -9,7 +10,6 @@ import ir.nix.policy.BundleIdentity;
 import ir.nix.policy.Decision;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +23,10 @@ class TrafficRecording implements InquiryStep {
     private final SubjectTokens subjectTokens;
     private final String busNode;
 
-    TrafficRecording(List<TrafficSink> sinks, SubjectTokens subjectTokens, @Value("${nix.node:nix-1}") String busNode) {
+    TrafficRecording(List<TrafficSink> sinks, SubjectTokens subjectTokens, NodeProperties node) {
         this.sinks = List.copyOf(sinks);
         this.subjectTokens = subjectTokens;
-        this.busNode = busNode;
+        this.busNode = node.node();
     }
 
     @Override

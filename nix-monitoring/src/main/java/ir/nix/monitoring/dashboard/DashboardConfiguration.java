@@ -1,8 +1,8 @@
 package ir.nix.monitoring.dashboard;
 
+import ir.nix.core.node.NodeProperties;
 import ir.nix.monitoring.traffic.AgencyNames;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +18,7 @@ class DashboardConfiguration {
     }
 
     @Bean
-    DashboardSummaries dashboardSummaries(LiveTrafficWindow window, AgencyNames names, @Value("${nix.node:nix-1}") String node) {
-        return new DashboardSummaries(window, names, node);
+    DashboardSummaries dashboardSummaries(LiveTrafficWindow window, AgencyNames names, NodeProperties node) {
+        return new DashboardSummaries(window, names, node.node());
     }
 }

@@ -7,6 +7,7 @@ import ir.nix.policy.DenialReason;
 import ir.nix.policy.PolicyDecisionPoint;
 import ir.nix.policy.bundle.Grant;
 import ir.nix.policy.bundle.PolicyBundle;
+import ir.nix.policy.calendar.Tehran;
 import ir.nix.policy.quota.GrantQuota;
 
 import java.util.ArrayList;
@@ -143,6 +144,6 @@ public final class GrantDecider implements PolicyDecisionPoint {
         if (kept != null && kept.quota().equals(grant.quota())) {
             return Optional.of(kept);
         }
-        return GrantQuota.of(grant.quota(), Grant.ZONE);
+        return GrantQuota.of(grant.quota(), Tehran.ZONE);
     }
 }

@@ -1,13 +1,14 @@
 package ir.nix.core.traffic.chain;
 
-import ir.nix.core.signing.BusSigner;
-import ir.nix.core.signing.SigningProperties;
-import ir.nix.core.traffic.TrafficProperties;
 import ir.nix.core.inquiry.Channel;
 import ir.nix.core.inquiry.OutcomeCode;
 import ir.nix.core.inquiry.PolicyVerdict;
-import ir.nix.core.traffic.TrafficRecord;
+import ir.nix.core.node.NodeProperties;
+import ir.nix.core.signing.BusSigner;
+import ir.nix.core.signing.SigningProperties;
 import ir.nix.core.tracking.TrackingId;
+import ir.nix.core.traffic.TrafficProperties;
+import ir.nix.core.traffic.TrafficRecord;
 import ir.nix.core.traffic.TrafficStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,8 +43,8 @@ final class ChainFixture {
         jdbc = new JdbcTemplate(dataSource);
         store = new TrafficStore(jdbc);
         chainStore = new ChainStore(jdbc);
-        chain = new TrafficChain(jdbc, store, chainStore, NODE);
-        signer = new BusSigner(new SigningProperties(null, "nix-bus", "nix-bus"), dataDir, NODE);
+        chain = new TrafficChain(jdbc, store, chainStore, NodeProperties.named(NODE));
+        signer = new BusSigner(new SigningProperties(null, "nix-bus", "nix-bus"), new NodeProperties(NODE, dataDir));
         checkpoints = new TrafficCheckpoints(chain, chainStore, signer,
                 new TrafficProperties("nix.traffic", 500, Duration.ofMillis(200), 400, 7, Duration.ofMinutes(1)));
     }

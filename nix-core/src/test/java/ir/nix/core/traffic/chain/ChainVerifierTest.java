@@ -1,5 +1,6 @@
 package ir.nix.core.traffic.chain;
 
+import ir.nix.core.node.NodeProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.core.signing.BusSigner;
@@ -116,7 +117,7 @@ class ChainVerifierTest {
 
     @Test
     void refusesACheckpointReSignedWithAnotherKeyOnlyWhenGivenTheBusCertificate() throws SQLException {
-        BusSigner forger = new BusSigner(new SigningProperties(null, "nix-bus", "nix-bus"), dataDir.resolve("forger"), "nix-t");
+        BusSigner forger = new BusSigner(new SigningProperties(null, "nix-bus", "nix-bus"), new NodeProperties("nix-t", dataDir.resolve("forger")));
         Checkpoint checkpoint = new Checkpoint(ChainFixture.NODE, 10, fixture.jdbc.queryForObject(
                 "SELECT head_hash FROM traffic_checkpoint WHERE chain_seq = 10", String.class), 4,
                 fixture.jdbc.queryForObject("SELECT created_at FROM traffic_checkpoint WHERE chain_seq = 10", java.time.OffsetDateTime.class).toInstant());
