@@ -13,7 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * is one package root ({@code ir.nix.core}, {@code ir.nix.policy}, ...), so the slices are {@code ir.nix.(*)..}.
  * The rules about adapters, simulators and provider names live in their own test class.
  */
-@AnalyzeClasses(packages = "ir.nix", importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
+@AnalyzeClasses(packages = "ir.nix", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleDependencyTest {
 
     @ArchTest

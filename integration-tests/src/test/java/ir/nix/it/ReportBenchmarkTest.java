@@ -13,7 +13,7 @@ import ir.nix.monitoring.report.ReportCalendar;
 import ir.nix.monitoring.report.ReportPeriod;
 import ir.nix.monitoring.report.ReportProperties;
 import ir.nix.monitoring.report.RollupAggregator;
-import ir.nix.monitoring.traffic.AgencyNames;
+import ir.nix.monitoring.figures.AgencyNames;
 import ir.nix.policy.active.ActivePolicy;
 import java.sql.Connection;
 import java.sql.Statement;

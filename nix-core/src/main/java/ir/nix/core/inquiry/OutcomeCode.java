@@ -1,6 +1,7 @@
 package ir.nix.core.inquiry;
 
 import ir.nix.policy.DenialReason;
+import java.util.Locale;
 
 /**
  * How an exchange ended: the stable, documented {@code code} of the error model, the HTTP status the
@@ -72,7 +73,12 @@ public enum OutcomeCode {
 
     /** Problem type URI of RFC 9457: stable and dereferenceable in the bus's docs. */
     public String problemType() {
-        return "urn:nix:problem:" + name().toLowerCase().replace('_', '-');
+        return problemType(name());
+    }
+
+    /** The problem type URI of any stable code, also those outside the inquiry pipeline (e.g. a rejected bundle). */
+    public static String problemType(String code) {
+        return "urn:nix:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static OutcomeCode of(DenialReason reason) {

@@ -1,14 +1,16 @@
 package ir.nix.monitoring.dashboard;
 
+import ir.nix.core.service.ServiceDescriptor;
 import ir.nix.monitoring.access.Viewer;
-import ir.nix.monitoring.traffic.AgencyNames;
-import ir.nix.monitoring.traffic.ExchangeFigures;
-import ir.nix.monitoring.traffic.LatencyHistogram;
+import ir.nix.monitoring.figures.AgencyNames;
+import ir.nix.monitoring.figures.ExchangeFigures;
+import ir.nix.monitoring.figures.LatencyHistogram;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -22,11 +24,15 @@ final class DashboardSummaries {
 
     private final LiveTrafficWindow window;
     private final AgencyNames names;
+    private final Function<String, Optional<ServiceDescriptor>> services;
     private final String node;
 
-    DashboardSummaries(LiveTrafficWindow window, AgencyNames names, String node) {
+    /** @param services the descriptor of a service code, for its Persian and English titles */
+    DashboardSummaries(LiveTrafficWindow window, AgencyNames names, Function<String, Optional<ServiceDescriptor>> services,
+                       String node) {
         this.window = window;
         this.names = names;
+        this.services = services;
         this.node = node;
     }
 
@@ -61,9 +67,10 @@ final class DashboardSummaries {
                 .computeIfAbsent(Objects.requireNonNullElse(dimension.apply(key), UNKNOWN), code -> new ExchangeFigures.Builder())
                 .add(key.outcome().name(), tallied.count(), tallied.latency()));
         List<DashboardSummary.Row> rows = new ArrayList<>();
-        grouped.forEach((code, figures) -> rows.add(new DashboardSummary.Row(code,
-                agencies ? names.persian(code).orElse(null) : null, agencies ? names.english(code).orElse(null) : null,
-                figures.build())));
+        grouped.forEach((code, figures) -> rows.add(agencies
+                ? new DashboardSummary.Row(code, names.persian(code).orElse(null), names.english(code).orElse(null), figures.build())
+                : new DashboardSummary.Row(code, services.apply(code).map(ServiceDescriptor::titleFa).orElse(null),
+                        services.apply(code).map(ServiceDescriptor::titleEn).orElse(null), figures.build())));
         rows.sort(Comparator.comparingLong((DashboardSummary.Row row) -> row.figures().exchanges()).reversed());
         return rows;
     }

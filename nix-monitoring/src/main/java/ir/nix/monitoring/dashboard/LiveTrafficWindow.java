@@ -1,9 +1,9 @@
 package ir.nix.monitoring.dashboard;
 
+import ir.nix.core.inquiry.OutcomeClass;
 import ir.nix.core.traffic.TrafficRecord;
 import ir.nix.core.traffic.TrafficSink;
-import ir.nix.monitoring.traffic.LatencyHistogram;
-import ir.nix.core.inquiry.OutcomeClass;
+import ir.nix.monitoring.figures.LatencyHistogram;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;

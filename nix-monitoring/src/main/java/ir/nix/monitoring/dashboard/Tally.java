@@ -1,6 +1,6 @@
 package ir.nix.monitoring.dashboard;
 
-import ir.nix.monitoring.traffic.LatencyHistogram;
+import ir.nix.monitoring.figures.LatencyHistogram;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;

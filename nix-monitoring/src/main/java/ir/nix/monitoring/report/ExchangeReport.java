@@ -1,6 +1,6 @@
 package ir.nix.monitoring.report;
 
-import ir.nix.monitoring.traffic.ExchangeFigures;
+import ir.nix.monitoring.figures.ExchangeFigures;
 import ir.nix.policy.calendar.Tehran;
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,9 @@
 package ir.nix.monitoring.report;
 
 import ir.nix.monitoring.access.Viewer;
-import ir.nix.monitoring.traffic.AgencyNames;
-import ir.nix.monitoring.traffic.ExchangeFigures;
-import ir.nix.monitoring.traffic.LatencyHistogram;
+import ir.nix.monitoring.figures.AgencyNames;
+import ir.nix.monitoring.figures.ExchangeFigures;
+import ir.nix.monitoring.figures.LatencyHistogram;
 import ir.nix.policy.calendar.Tehran;
 import java.sql.ResultSet;
 import java.sql.SQLException;

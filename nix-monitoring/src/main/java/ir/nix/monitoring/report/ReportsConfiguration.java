@@ -1,7 +1,7 @@
 package ir.nix.monitoring.report;
 
 import ir.nix.core.node.NodeProperties;
-import ir.nix.monitoring.traffic.AgencyNames;
+import ir.nix.monitoring.figures.AgencyNames;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -11,13 +11,14 @@ import ir.nix.core.traffic.TrafficRecord;
 import ir.nix.core.tracking.TrackingId;
 import ir.nix.monitoring.access.Role;
 import ir.nix.monitoring.access.Viewer;
-import ir.nix.monitoring.traffic.AgencyNames;
+import ir.nix.monitoring.figures.AgencyNames;
 import ir.nix.policy.active.ActivePolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
@@ -46,7 +47,7 @@ class DashboardSummariesTest {
     final ManualClock clock = new ManualClock();
     final LiveTrafficWindow window = new LiveTrafficWindow(clock, 300, 20);
     final DashboardSummaries summaries = new DashboardSummaries(window,
-            new AgencyNames(new DefaultListableBeanFactory().getBeanProvider(ActivePolicy.class)), "nix-test");
+            new AgencyNames(new DefaultListableBeanFactory().getBeanProvider(ActivePolicy.class)), code -> Optional.empty(), "nix-test");
 
     void exchange(String consumer, String outcome, long micros) {
         OutcomeCode code = OutcomeCode.valueOf(outcome);

@@ -1,4 +1,4 @@
-package ir.nix.monitoring.traffic;
+package ir.nix.monitoring.figures;
 
 import java.util.Arrays;
 import java.util.List;

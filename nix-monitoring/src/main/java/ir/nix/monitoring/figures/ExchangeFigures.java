@@ -1,4 +1,4 @@
-package ir.nix.monitoring.traffic;
+package ir.nix.monitoring.figures;
 
 import ir.nix.core.inquiry.OutcomeClass;
 import java.util.Map;

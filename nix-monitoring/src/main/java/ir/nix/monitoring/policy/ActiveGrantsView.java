@@ -1,4 +1,4 @@
-package ir.nix.deploy.policy;
+package ir.nix.monitoring.policy;
 
 import ir.nix.policy.BundleIdentity;
 import ir.nix.policy.GrantCondition;
