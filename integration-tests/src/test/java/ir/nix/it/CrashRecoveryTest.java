@@ -102,7 +102,7 @@ class CrashRecoveryTest {
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("console.log").toFile())
                 .start();
-        // Generous (rule 7): a whole bus JVM took 139 s to start on the loaded shared machine.
+        // Rule 7: generous; a cold JVM took 125 s to start on the shared 2-core machine (load 19).
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250))
                 .until(() -> healthUp(port, process));
         return process;
