@@ -1,5 +1,6 @@
 package ir.nix.monitoring.dashboard;
 
+import ir.nix.core.provider.isolation.ProviderIsolation;
 import ir.nix.monitoring.traffic.AgencyNames;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +19,8 @@ class DashboardConfiguration {
     }
 
     @Bean
-    DashboardSummaries dashboardSummaries(LiveTrafficWindow window, AgencyNames names, @Value("${nix.node:nix-1}") String node) {
-        return new DashboardSummaries(window, names, node);
+    DashboardSummaries dashboardSummaries(LiveTrafficWindow window, AgencyNames names, @Value("${nix.node:nix-1}") String node,
+                                          ProviderIsolation isolation) {
+        return new DashboardSummaries(window, names, node, isolation::circuitStates);
     }
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -42,7 +43,8 @@ class DashboardSummariesTest {
     final ManualClock clock = new ManualClock();
     final LiveTrafficWindow window = new LiveTrafficWindow(clock, 300, 20);
     final DashboardSummaries summaries = new DashboardSummaries(window,
-            new AgencyNames(new DefaultListableBeanFactory().getBeanProvider(ActivePolicy.class)), "nix-test");
+            new AgencyNames(new DefaultListableBeanFactory().getBeanProvider(ActivePolicy.class)), "nix-test",
+            () -> Map.of("CRA", "CLOSED"));
 
     void exchange(String consumer, String outcome, long micros) {
         window.accept(new TrafficRecord(UUID.randomUUID().toString(), null, null, "REST", consumer, "CRA", "shahkar", "1",
