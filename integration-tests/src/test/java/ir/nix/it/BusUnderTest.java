@@ -94,6 +94,17 @@ public abstract class BusUnderTest {
             registry.add("nix.providers." + provider + ".breaker.minimum-calls", () -> "1000");
             registry.add("nix.providers." + provider + ".breaker.window", () -> "1000");
         }
+        // Every cached bus context runs its own broker: each gets a free AMQP port (read it from MessagingProperties).
+        registry.add("nix.messaging.amqp-host", () -> "127.0.0.1");
+        registry.add("nix.messaging.amqp-port", BusUnderTest::freePort);
+    }
+
+    static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path createDataDir() {

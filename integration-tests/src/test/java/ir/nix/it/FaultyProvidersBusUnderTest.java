@@ -12,7 +12,6 @@ import ir.nix.adapters.simulator.IpoSimulator;
 import ir.nix.deploy.NixBusApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -49,7 +48,7 @@ abstract class FaultyProvidersBusUnderTest {
             .disableRequestJournal());
     static final FaultyProvider HANGING_POST = start(true);
     static final FaultyProvider DRIPPING_NOCR = start(false);
-    static final int REFUSING_SSO_PORT = freePort();
+    static final int REFUSING_SSO_PORT = BusUnderTest.freePort();
 
     static {
         CRA.start();
@@ -67,6 +66,8 @@ abstract class FaultyProvidersBusUnderTest {
         registry.add("spring.artemis.embedded.server-id", () -> "77");
         registry.add("spring.artemis.embedded.data-directory", () -> DATA_DIR.resolve("artemis").toString());
         registry.add("nix.simulators.enabled", () -> "false");
+        registry.add("nix.messaging.amqp-host", () -> "127.0.0.1");
+        registry.add("nix.messaging.amqp-port", BusUnderTest::freePort);
         registry.add("nix.admission.max-in-flight", () -> Integer.toString(ADMISSION_LIMIT));
         registry.add("nix.providers.cra.base-url", () -> CRA.baseUrl() + "/cra");
         registry.add("nix.providers.cra.timeout", HEALTHY_TIMEOUT::toString);
@@ -126,14 +127,6 @@ abstract class FaultyProvidersBusUnderTest {
     private static FaultyProvider start(boolean hanging) {
         try {
             return hanging ? FaultyProvider.hanging() : FaultyProvider.dripping(Duration.ofMillis(100));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
