@@ -45,7 +45,7 @@ public abstract class BusUnderTest {
     static final WireMockServer PROVIDERS = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
             .disableRequestJournal());
     /** Generous: a healthy provider on loopback answers well within it even on a busy machine. */
-    static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration PROVIDER_TIMEOUT = Duration.ofSeconds(10);
     /** A stub this late never answers within any test: a timeout test depends on no machine's speed. */
     static final Duration NEVER = Duration.ofMinutes(2);
     static final JsonMapper JSON = JsonMapper.builder().build();
