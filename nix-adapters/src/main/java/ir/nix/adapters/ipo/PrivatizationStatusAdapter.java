@@ -71,7 +71,8 @@ public class PrivatizationStatusAdapter implements ProviderAdapter {
                 ITEMS,
                 endpoints.timeout(IPO),
                 "consumer agency by client certificate; enterprise by legal-entity national ID (only enterprises with one are listed)",
-                new ServiceDescriptor.Example("IPO", Map.of("enterpriseNationalId", IpoSimulator.SUBJECT_TO_TRANSFER.nationalId())));
+                new ServiceDescriptor.Example("IPO", Map.of("enterpriseNationalId", IpoSimulator.SUBJECT_TO_TRANSFER.nationalId())),
+                true /* idempotent: a lookup that changes nothing at the provider */);
     }
 
     /** The list service's request body. */

@@ -68,7 +68,8 @@ public class IdentityAdapter implements ProviderAdapter {
                 endpoints.timeout(NOCR),
                 "consumer agency by client certificate; subject by national code and birth date, both matching NOCR's record",
                 new ServiceDescriptor.Example("CBI", Map.of("nationalCode", NocrSimulator.LIVING.nationalCode(),
-                        "birthDate", NocrSimulator.LIVING.birthDate().toString())));
+                        "birthDate", NocrSimulator.LIVING.birthDate().toString())),
+                true /* idempotent: a lookup that changes nothing at the provider */);
     }
 
     @Override

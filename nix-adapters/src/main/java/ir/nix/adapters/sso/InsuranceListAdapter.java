@@ -72,7 +72,8 @@ public class InsuranceListAdapter implements ProviderAdapter {
                         + "and branch codes",
                 new ServiceDescriptor.Example("IPO", Map.of("enterpriseNationalId", example.enterpriseNationalId(),
                         "workshopCode", example.workshopCode(), "branchCode", example.branchCode(),
-                        "year", String.valueOf(example.year()), "month", String.valueOf(example.month()))));
+                        "year", String.valueOf(example.year()), "month", String.valueOf(example.month()))),
+                true /* idempotent: a lookup that changes nothing at the provider */);
     }
 
     /** SSO's request body. */
