@@ -93,6 +93,8 @@ class CrashRecoveryTest {
         Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(),
                 "--spring.profiles.active=demo",
                 "--server.port=" + port,
+                // the demo's AMQP acceptor (5673) may be taken by another bus on this machine
+                "--nix.messaging.amqp-port=" + freePort(),
                 "--nix.data-dir=" + dataDir,
                 "--spring.datasource.url=" + Postgres.url(database),
                 "--spring.datasource.username=" + Postgres.USER,
@@ -100,8 +102,9 @@ class CrashRecoveryTest {
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("console.log").toFile())
                 .start();
+        // Rule 7: generous; a cold JVM took 125 s to start on the shared 2-core machine (load 19).
         try {
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+            await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250))
                     .until(() -> BusProcess.healthUp(port, process));
         } catch (RuntimeException | AssertionError notUp) {
             process.destroyForcibly();  // a bus that never came up must not outlive the test, holding connections
