@@ -66,7 +66,10 @@ class SoapInquiries {
         BindingOperationInfo operation = exchange.getBindingOperationInfo();
         String service = operation == null ? "" : operation.getName().getLocalPart();
         InquiryRequest.Builder inquiry = arrived(message, service, new SoapReplyEncoder(documents, null));
-        inquiry.rejectedWith(outcome, detail);
+        SoapArrival arrival = SoapArrival.of(exchange);
+        if (arrival == null || !arrival.unidentified()) {
+            inquiry.rejectedWith(outcome, detail);
+        }
         return answer(exchange, inquiry);
     }
 
