@@ -71,6 +71,39 @@ class PerimeterTest extends BusUnderTest {
         assertProblem(error, 404);
     }
 
+    private RawHttp.Reply soap(String envelope) {
+        return RawHttp.send(port, RawHttp.request("POST", "/soap/inquiry", Map.of("Content-Type", "text/xml; charset=utf-8",
+                "X-NIX-Consumer", "MOE"), envelope.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final String SHAHKAR_REQUEST = "<n:ShahkarRequest xmlns:n=\"urn:ir:nix:inquiry:v1\"><n:nationalCode>0499370899"
+            + "</n:nationalCode><n:mobile>09121234567</n:mobile></n:ShahkarRequest>";
+
+    @Test
+    void answersASoap12EnvelopeWithVersionMismatch() {
+        RawHttp.Reply reply = soap("<env:Envelope xmlns:env=\"http://www.w3.org/2003/05/soap-envelope\"><env:Body>"
+                + SHAHKAR_REQUEST + "</env:Body></env:Envelope>");
+
+        assertSoapFault(reply, "VersionMismatch");
+    }
+
+    @Test
+    void answersAnUnderstoodNotHeaderWithMustUnderstand() {
+        RawHttp.Reply reply = soap("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Header>"
+                + "<x:Secret xmlns:x=\"urn:elsewhere\" soap:mustUnderstand=\"1\">s</x:Secret></soap:Header><soap:Body>"
+                + SHAHKAR_REQUEST + "</soap:Body></soap:Envelope>");
+
+        assertSoapFault(reply, "MustUnderstand");
+    }
+
+    private static void assertSoapFault(RawHttp.Reply reply, String faultCode) {
+        assertThat(reply.hung()).isFalse();
+        assertThat(reply.body()).contains("Fault>").contains(faultCode);
+        String tracking = reply.header("X-NIX-Tracking-Id");
+        assertThat(tracking).isNotBlank();
+        assertThat(reply.body()).contains("<trackingId>" + tracking + "</trackingId>");
+    }
+
     @Test
     void marksInquiryRepliesUncacheableAndTheDashboardUnframeable() {
         RawHttp.Reply inquiry = RawHttp.send(port, RawHttp.request("POST", "/api/v1/inquiries/shahkar",

@@ -2,7 +2,6 @@ package ir.nix.core.catalogue;
 
 import ir.nix.core.inquiry.OutcomeCode;
 import ir.nix.core.service.ServiceCatalog;
-import ir.nix.core.service.ServiceCode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +56,7 @@ class ServiceCatalogueController {
         problem.put("type", outcome.problemType());
         problem.put("title", outcome.title());
         problem.put("status", outcome.httpStatus());
-        problem.put("detail", ServiceCode.isWellFormed(code)
-                ? "no service named '" + code + "'; see GET /api/v1/services"
-                : "no such service; see GET /api/v1/services");
+        problem.put("detail", "no such service; see GET /api/v1/services");
         problem.put("code", outcome.name());
         return ResponseEntity.status(outcome.httpStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

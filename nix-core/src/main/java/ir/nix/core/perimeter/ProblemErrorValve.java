@@ -29,7 +29,11 @@ final class ProblemErrorValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        PerimeterProblem problem = PerimeterProblem.of(status);
+        if (status == 505) {
+            // An HTTP/2.0 (or other) request line on this HTTP/1.1 port is the client's error, not the bus's.
+            response.setStatus(400);
+        }
+        PerimeterProblem problem = PerimeterProblem.of(response.getStatus());
         SecurityHeaders.apply(response, request.isSecure());
         PerimeterMetrics.rejected(meters, problem.status());
         try {
