@@ -29,8 +29,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * docs/operators.md section 8, "Production runbook", followed literally: the packaged jar's PKI tool,
  * a fresh PostgreSQL database, an external Artemis broker, the TLS files and registry in the documented
- * environment variables, a prod start, the first inquiry with {@code curl --cert}, the scrape with the
- * METRICS certificate and a revocation without restart. Deviations, because this is a test machine:
+ * environment variables, a prod start, the first inquiry with {@code curl --cert} and the scrape with
+ * the METRICS certificate (revocation without restart: {@link MutualTlsTest}). Deviations, because this is a test machine:
  * the database is created by the superuser {@code postgres} (trust) under the test prefix instead of
  * a {@code nix} role; the broker is Artemis started in this JVM on a random port (the artemis-server
  * jar, not the standalone distribution); the CRA provider is WireMock with the simulated SHAHKAR.
