@@ -52,7 +52,8 @@ public class ShahkarAdapter implements ProviderAdapter {
                 List.of("matched"),
                 endpoints.timeout(CRA),
                 "consumer agency by client certificate; subject by national code (NOCR-issued)",
-                new ServiceDescriptor.Example("MOE", Map.of("nationalCode", "0499370899", "mobile", "09121234567")));
+                new ServiceDescriptor.Example("MOE", Map.of("nationalCode", "0499370899", "mobile", "09121234567")),
+                true /* idempotent: a lookup that changes nothing at the provider */);
     }
 
     /** The CRA's request body. */

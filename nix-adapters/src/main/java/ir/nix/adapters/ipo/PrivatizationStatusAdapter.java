@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import ir.nix.adapters.simulator.IpoSimulator;
 import ir.nix.core.agency.AgencyCode;
-import ir.nix.core.identifier.JalaliDate;
 import ir.nix.core.identifier.LegalEntityId;
 import ir.nix.core.provider.ProviderAdapter;
 import ir.nix.core.provider.ProviderCall;
@@ -15,6 +14,7 @@ import ir.nix.core.service.FieldType;
 import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceCode;
 import ir.nix.core.service.ServiceDescriptor;
+import ir.nix.policy.calendar.JalaliDate;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -71,7 +71,8 @@ public class PrivatizationStatusAdapter implements ProviderAdapter {
                 ITEMS,
                 endpoints.timeout(IPO),
                 "consumer agency by client certificate; enterprise by legal-entity national ID (only enterprises with one are listed)",
-                new ServiceDescriptor.Example("IPO", Map.of("enterpriseNationalId", IpoSimulator.SUBJECT_TO_TRANSFER.nationalId())));
+                new ServiceDescriptor.Example("IPO", Map.of("enterpriseNationalId", IpoSimulator.SUBJECT_TO_TRANSFER.nationalId())),
+                true /* idempotent: a lookup that changes nothing at the provider */);
     }
 
     /** The list service's request body. */

@@ -7,7 +7,6 @@ import ir.nix.adapters.nocr.person.PersonInquiryPort;
 import ir.nix.adapters.simulator.NocrSimulator;
 import ir.nix.adapters.soap.SoapProviderClients;
 import ir.nix.core.agency.AgencyCode;
-import ir.nix.core.identifier.JalaliDate;
 import ir.nix.core.identifier.NationalCode;
 import ir.nix.core.provider.ProviderAdapter;
 import ir.nix.core.provider.ProviderCall;
@@ -17,6 +16,7 @@ import ir.nix.core.service.FieldType;
 import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceCode;
 import ir.nix.core.service.ServiceDescriptor;
+import ir.nix.policy.calendar.JalaliDate;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +68,8 @@ public class IdentityAdapter implements ProviderAdapter {
                 endpoints.timeout(NOCR),
                 "consumer agency by client certificate; subject by national code and birth date, both matching NOCR's record",
                 new ServiceDescriptor.Example("CBI", Map.of("nationalCode", NocrSimulator.LIVING.nationalCode(),
-                        "birthDate", NocrSimulator.LIVING.birthDate().toString())));
+                        "birthDate", NocrSimulator.LIVING.birthDate().toString())),
+                true /* idempotent: a lookup that changes nothing at the provider */);
     }
 
     @Override

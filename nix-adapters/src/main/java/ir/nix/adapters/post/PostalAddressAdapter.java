@@ -59,7 +59,8 @@ public class PostalAddressAdapter implements ProviderAdapter {
                 ITEMS,
                 endpoints.timeout(POST),
                 "consumer agency by client certificate; the address is keyed by postal code (Iran Post-issued)",
-                new ServiceDescriptor.Example("IRCS", Map.of("postalCode", PostSimulator.TEHRAN_POSTAL_CODE)));
+                new ServiceDescriptor.Example("IRCS", Map.of("postalCode", PostSimulator.TEHRAN_POSTAL_CODE)),
+                true /* idempotent: a lookup that changes nothing at the provider */);
     }
 
     @Override

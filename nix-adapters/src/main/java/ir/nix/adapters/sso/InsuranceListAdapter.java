@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import ir.nix.adapters.simulator.SsoSimulator;
 import ir.nix.core.agency.AgencyCode;
-import ir.nix.core.identifier.JalaliDate;
 import ir.nix.core.identifier.LegalEntityId;
 import ir.nix.core.provider.ProviderAdapter;
 import ir.nix.core.provider.ProviderCall;
@@ -15,6 +14,7 @@ import ir.nix.core.service.FieldType;
 import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceCode;
 import ir.nix.core.service.ServiceDescriptor;
+import ir.nix.policy.calendar.JalaliDate;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +72,8 @@ public class InsuranceListAdapter implements ProviderAdapter {
                         + "and branch codes",
                 new ServiceDescriptor.Example("IPO", Map.of("enterpriseNationalId", example.enterpriseNationalId(),
                         "workshopCode", example.workshopCode(), "branchCode", example.branchCode(),
-                        "year", String.valueOf(example.year()), "month", String.valueOf(example.month()))));
+                        "year", String.valueOf(example.year()), "month", String.valueOf(example.month()))),
+                true /* idempotent: a lookup that changes nothing at the provider */);
     }
 
     /** SSO's request body. */

@@ -1,5 +1,6 @@
 package ir.nix.core.catalogue;
 
+import ir.nix.core.ingress.NixHeaders;
 import ir.nix.core.inquiry.OutcomeCode;
 import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceDescriptor;
@@ -12,9 +13,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The REST channel as an OpenAPI 3.1 document, generated from the service descriptors: a path per
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class OpenApiDocument {
 
-    private static final String TRACKING_HEADER = "X-NIX-Tracking-Id";
+    private static final String TRACKING_HEADER = NixHeaders.TRACKING_ID;
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String JSON = "application/json";
 
@@ -161,13 +162,13 @@ class OpenApiDocument {
     }
 
     private static void parameters(ObjectNode parameters) {
-        header(parameters.putObject("Consumer"), "X-NIX-Consumer",
+        header(parameters.putObject("Consumer"), NixHeaders.CONSUMER,
                 "Calling agency code. Demo and test deployments only; in production the client certificate "
                         + "identifies the agency.",
                 "^[A-Z][A-Z0-9_]{1,15}$");
-        header(parameters.putObject("RequestId"), "X-Request-Id",
+        header(parameters.putObject("RequestId"), NixHeaders.REQUEST_ID,
                 "The caller's own reference, recorded with the exchange.", "^[A-Za-z0-9._:-]{1,64}$");
-        header(parameters.putObject("OnBehalfOf"), "X-NIX-On-Behalf-Of",
+        header(parameters.putObject("OnBehalfOf"), NixHeaders.ON_BEHALF_OF,
                 "A party the caller claims to act for. Re-delegating a service is refused (003 Art. 34).",
                 "^[A-Za-z0-9._:-]{1,64}$");
     }

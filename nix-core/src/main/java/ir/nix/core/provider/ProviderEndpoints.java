@@ -40,7 +40,12 @@ public class ProviderEndpoints {
     }
 
     public Duration timeout(AgencyCode provider) {
-        return configured(provider).map(ProvidersProperties.Endpoint::timeout).orElse(ProvidersProperties.DEFAULT_TIMEOUT);
+        return settings(provider).timeout();
+    }
+
+    /** The provider's configured deadline and isolation, or the defaults for one configuration does not name. */
+    public ProvidersProperties.Endpoint settings(AgencyCode provider) {
+        return Optional.ofNullable(properties.providers().get(key(provider))).orElse(ProvidersProperties.Endpoint.DEFAULTS);
     }
 
     /** Used by the demo's simulators; ignored for a provider that configuration already points elsewhere. */

@@ -1,6 +1,6 @@
 package ir.nix.core.service;
 
-import ir.nix.core.identifier.JalaliDate;
+import ir.nix.core.identifier.JalaliDateInput;
 import ir.nix.core.identifier.LegalEntityId;
 import ir.nix.core.identifier.MobileNumber;
 import ir.nix.core.identifier.NationalCode;
@@ -17,7 +17,7 @@ public enum FieldType {
     LEGAL_ENTITY_ID(LegalEntityId::parse),
     POSTAL_CODE(PostalCode::parse),
     MOBILE(MobileNumber::parse),
-    JALALI_DATE(JalaliDate::parse),
+    JALALI_DATE(JalaliDateInput::parse),
     /** A Solar Hijri year, as agencies write payment periods. */
     JALALI_YEAR(raw -> BoundedNumber.parse(raw, 1300, 1500)),
     MONTH(raw -> BoundedNumber.parse(raw, 1, 12)),

@@ -24,10 +24,19 @@ import java.util.Optional;
  * @param timeout     how long the bus waits for the provider before answering 504
  * @param identity    identity requirements of the service ID card (who must be identified, how)
  * @param example     a request that succeeds against the demo's simulated providers
+ * @param idempotent  whether asking twice is harmless (a lookup that changes nothing at the provider): only
+ *                    then does the bus retry a call that could not connect
  */
 public record ServiceDescriptor(ServiceCode code, String version, AgencyCode provider, String titleEn, String titleFa,
                                 String legalBasis, List<InputField> inputs, List<String> dataItems, Duration timeout,
-                                String identity, Example example) {
+                                String identity, Example example, boolean idempotent) {
+
+    /** A service the bus never retries. */
+    public ServiceDescriptor(ServiceCode code, String version, AgencyCode provider, String titleEn, String titleFa,
+                             String legalBasis, List<InputField> inputs, List<String> dataItems, Duration timeout,
+                             String identity, Example example) {
+        this(code, version, provider, titleEn, titleFa, legalBasis, inputs, dataItems, timeout, identity, example, false);
+    }
 
     /**
      * A ready-to-copy inquiry for newcomers: the consumer agency holding a demo grant, and the request.

@@ -4,6 +4,7 @@ import ir.nix.policy.BundleIdentity;
 import ir.nix.policy.Decision;
 import ir.nix.policy.DenialReason;
 import ir.nix.policy.bundle.Grant;
+import ir.nix.policy.calendar.Tehran;
 import ir.nix.policy.quota.GrantQuota;
 import ir.nix.policy.quota.QuotaCounter;
 
@@ -71,6 +72,6 @@ final class CompiledGrant {
     }
 
     private static long startOf(LocalDate day) {
-        return day.atStartOfDay(Grant.ZONE).toEpochSecond();
+        return day.atStartOfDay(Tehran.ZONE).toEpochSecond();
     }
 }

@@ -8,14 +8,15 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import ir.nix.policy.bundle.Grant;
 import ir.nix.policy.bundle.Quota;
+import ir.nix.policy.calendar.Tehran;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import javax.sql.DataSource;
 
 /**
  * Quota counters shared by every node of a cluster: one Bucket4j bucket per grant in the PostgreSQL
@@ -75,7 +76,7 @@ public final class ClusterQuotaCounters implements QuotaCounters {
     /** The node-local counter the grant falls back to while the store is unreachable, when it fails open. */
     private Optional<GrantQuota> fallback(Grant grant) {
         return settings.whenUnreachable(grant.id()) == WhenUnreachable.OPEN
-                ? GrantQuota.of(grant.quota(), Grant.ZONE)
+                ? GrantQuota.of(grant.quota(), Tehran.ZONE)
                 : Optional.empty();
     }
 
@@ -100,6 +101,6 @@ public final class ClusterQuotaCounters implements QuotaCounters {
     }
 
     static Instant nextTehranMidnight(Instant now) {
-        return LocalDate.ofInstant(now, Grant.ZONE).plusDays(1).atStartOfDay(Grant.ZONE).toInstant();
+        return LocalDate.ofInstant(now, Tehran.ZONE).plusDays(1).atStartOfDay(Tehran.ZONE).toInstant();
     }
 }

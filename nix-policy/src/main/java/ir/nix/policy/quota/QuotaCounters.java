@@ -1,6 +1,7 @@
 package ir.nix.policy.quota;
 
 import ir.nix.policy.bundle.Grant;
+import ir.nix.policy.calendar.Tehran;
 
 import java.util.Optional;
 
@@ -12,7 +13,7 @@ import java.util.Optional;
 public interface QuotaCounters {
 
     /** Counters in this node's memory: each node of a cluster enforces the whole limit on its own. */
-    QuotaCounters LOCAL = grant -> GrantQuota.of(grant.quota(), Grant.ZONE).map(QuotaCounter.class::cast);
+    QuotaCounters LOCAL = grant -> GrantQuota.of(grant.quota(), Tehran.ZONE).map(QuotaCounter.class::cast);
 
     /** @return the grant's counter; empty for an unlimited grant */
     Optional<QuotaCounter> counterFor(Grant grant);

@@ -1,4 +1,4 @@
-package ir.nix.monitoring.traffic;
+package ir.nix.monitoring.figures;
 
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +12,13 @@ import java.util.List;
  * open-ended. A percentile is interpolated linearly inside the bucket that holds its rank, so its error
  * is at most that bucket's width (about a third of the value in the 1 ms - 30 s range); the open bucket
  * is interpolated up to the largest latency seen. Changing the bounds changes the rollup schema.
+ *
+ * <p>Why not HdrHistogram: measured with HdrHistogram 2.2.2, a {@code Histogram(1 µs, 30 s, 2 digits)} takes
+ * 19,968 bytes ({@code getEstimatedFootprintInBytes}) and a {@code Recorder} holds two of them; these 25
+ * buckets take 200 bytes. The live window keeps one histogram per flow per second (300 seconds × ~280 flows
+ * of 5 services, 14 consumers and their outcomes ≈ 84,000), which is ~17 MB here and ~3.3 GB as Recorders.
+ * And the rollup must add histograms up in SQL ({@code SUM(lat_07)}), which fixed buckets allow and an
+ * HdrHistogram's compressed form does not; percentiles within a third of the value are enough for operators.
  */
 public final class LatencyHistogram {
 

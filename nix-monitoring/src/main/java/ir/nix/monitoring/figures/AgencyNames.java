@@ -1,4 +1,4 @@
-package ir.nix.monitoring.traffic;
+package ir.nix.monitoring.figures;
 
 import ir.nix.policy.active.ActivePolicy;
 import ir.nix.policy.bundle.Agency;

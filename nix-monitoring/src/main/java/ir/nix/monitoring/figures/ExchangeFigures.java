@@ -1,5 +1,6 @@
-package ir.nix.monitoring.traffic;
+package ir.nix.monitoring.figures;
 
+import ir.nix.core.inquiry.OutcomeClass;
 import java.util.Map;
 import java.util.TreeMap;
 

@@ -1,4 +1,4 @@
-package ir.nix.monitoring.traffic;
+package ir.nix.monitoring.figures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

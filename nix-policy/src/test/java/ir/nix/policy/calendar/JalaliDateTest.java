@@ -1,4 +1,4 @@
-package ir.nix.policy.bundle;
+package ir.nix.policy.calendar;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +24,7 @@ class JalaliDateTest {
             "1357/11/22, 1979-02-11",
             "1404/07/01, 2025-09-23"})
     void convertsToIsoDate(String jalali, LocalDate iso) {
-        assertThat(JalaliDate.parse(jalali).toIsoDate()).isEqualTo(iso);
+        assertThat(JalaliDate.parse(jalali).toLocalDate()).isEqualTo(iso);
     }
 
     @ParameterizedTest(name = "{0} leap: {1}")

@@ -1,10 +1,11 @@
-package ir.nix.deploy.policy;
+package ir.nix.monitoring.policy;
 
+import ir.nix.core.ingress.ProblemResponse;
 import ir.nix.policy.active.ActivePolicy;
 import ir.nix.policy.active.ReloadOutcome;
-import org.springframework.context.ApplicationEventPublisher;
 import ir.nix.policy.bundle.BundleProblem;
-import ir.nix.policy.bundle.Grant;
+import ir.nix.policy.calendar.Tehran;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
 
@@ -29,8 +29,6 @@ public class PolicyController {
     /** Stable error code of a rejected reload. */
     public static final String BUNDLE_REJECTED = "POLICY_BUNDLE_REJECTED";
 
-    private static final URI BUNDLE_REJECTED_TYPE = URI.create("urn:nix:problem:policy-bundle-rejected");
-
     private final ActivePolicy policy;
     private final ApplicationEventPublisher events;
 
@@ -41,7 +39,7 @@ public class PolicyController {
 
     @GetMapping("/grants")
     public ActiveGrantsView grants() {
-        return ActiveGrantsView.of(policy.bundle(), LocalDate.now(Grant.ZONE));
+        return ActiveGrantsView.of(policy.bundle(), LocalDate.now(Tehran.ZONE));
     }
 
     /**
@@ -62,11 +60,9 @@ public class PolicyController {
     }
 
     private static ProblemDetail rejection(ReloadOutcome.Rejected rejected) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        ProblemDetail problem = ProblemResponse.problem(HttpStatus.UNPROCESSABLE_CONTENT, BUNDLE_REJECTED,
                 rejected.reason().problems().stream().map(BundleProblem::toString).collect(Collectors.joining("; ")));
-        problem.setType(BUNDLE_REJECTED_TYPE);
         problem.setTitle("Policy bundle rejected");
-        problem.setProperty("code", BUNDLE_REJECTED);
         problem.setProperty("problems", rejected.reason().problems());
         problem.setProperty("activeBundle", ActiveGrantsView.BundleView.of(rejected.active()));
         return problem;

@@ -1,4 +1,4 @@
-package ir.nix.deploy.policy;
+package ir.nix.monitoring.policy;
 
 import ir.nix.policy.BundleIdentity;
 import ir.nix.policy.GrantCondition;
@@ -75,7 +75,7 @@ record ActiveGrantsView(BundleView bundle, List<GrantView> grants) {
         static ResolutionView of(Resolution resolution) {
             return new ResolutionView(resolution.id(), resolution.body(),
                     resolution.session().isPresent() ? resolution.session().getAsInt() : null,
-                    resolution.date().toString(), resolution.date().toIsoDate(),
+                    resolution.date().toString(), resolution.date().toLocalDate(),
                     resolution.letter().map(Resolution.Letter::number).orElse(null),
                     resolution.letter().map(letter -> letter.date().toString()).orElse(null));
         }

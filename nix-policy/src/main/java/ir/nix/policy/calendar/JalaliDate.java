@@ -1,4 +1,4 @@
-package ir.nix.core.identifier;
+package ir.nix.policy.calendar;
 
 import com.ibm.icu.util.Calendar;
 import com.ibm.icu.util.TimeZone;
@@ -9,7 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Solar Hijri (Jalali) calendar date, the calendar Iranian agencies use on the wire.
+ * A Solar Hijri (Jalali) calendar date: how Working-Group resolutions are dated, and the calendar Iranian
+ * agencies use on the wire. The one Jalali type of the bus; it lives in nix-policy, the module every other
+ * depends on, so that resolutions, inputs, adapters and reports share it. Regulations digest §4: dates are
+ * read and written in Jalali as well as ISO form.
  *
  * <p>Month lengths and leap years come from ICU's Persian calendar rather than from local
  * arithmetic: Esfand has 30 days only in leap years, and leap years do not follow a simple
@@ -20,8 +23,7 @@ import java.util.regex.Pattern;
  */
 public record JalaliDate(int year, int month, int day) {
 
-    static final String SHAPE = "must be yyyy/MM/dd";
-    private static final Pattern TEXT = Pattern.compile("(\\d{4})([/-])(\\d{1,2})\\2(\\d{1,2})");
+    private static final Pattern RESOLUTION_FORM = Pattern.compile("(\\d{4})/(\\d{2})/(\\d{2})");
     private static final ULocale PERSIAN = new ULocale("fa_IR@calendar=persian");
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
@@ -32,21 +34,17 @@ public record JalaliDate(int year, int month, int day) {
         }
     }
 
-    /** Accepts {@code yyyy/MM/dd} or {@code yyyy-MM-dd}, with ASCII, Persian or Arabic digits. */
-    public static Parsed<JalaliDate> parse(String raw) {
-        String text = Digits.normalise(raw);
-        if (text == null || text.isEmpty()) {
-            return Parsed.invalid(Digits.EMPTY);
-        }
-        Matcher m = TEXT.matcher(text);
+    /**
+     * Parses the strict form resolutions are written in, {@code yyyy/MM/dd}; throws
+     * {@link IllegalArgumentException} naming the problem. Inquiry inputs are read more leniently by
+     * {@code ir.nix.core.identifier.JalaliDateInput}.
+     */
+    public static JalaliDate parse(String text) {
+        Matcher m = RESOLUTION_FORM.matcher(text);
         if (!m.matches()) {
-            return Parsed.invalid(SHAPE);
+            throw new IllegalArgumentException("'" + text + "' is not a Jalali date yyyy/MM/dd");
         }
-        int year = Integer.parseInt(m.group(1));
-        int month = Integer.parseInt(m.group(3));
-        int day = Integer.parseInt(m.group(4));
-        String problem = problem(year, month, day);
-        return problem == null ? Parsed.valid(new JalaliDate(year, month, day)) : Parsed.invalid(problem);
+        return new JalaliDate(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
     }
 
     public static JalaliDate of(LocalDate date) {
@@ -64,14 +62,19 @@ public record JalaliDate(int year, int month, int day) {
         return LocalDate.ofEpochDay(Math.floorDiv(calendar.getTimeInMillis(), MILLIS_PER_DAY));
     }
 
+    public static boolean isLeapYear(int year) {
+        return monthLength(year, 12) == 30;
+    }
+
     /** Days in the given month of the given year, as ICU's Persian calendar has it. */
-    static int monthLength(int year, int month) {
+    public static int monthLength(int year, int month) {
         Calendar calendar = calendar();
         calendar.set(year, month - 1, 1);
         return calendar.getActualMaximum(Calendar.DAY_OF_MONTH);
     }
 
-    private static String problem(int year, int month, int day) {
+    /** What is wrong with this year, month and day, or null when they name a date. */
+    public static String problem(int year, int month, int day) {
         if (year < 1 || year > 9999) {
             return "year must be 1 to 9999";
         }
@@ -91,9 +94,15 @@ public record JalaliDate(int year, int month, int day) {
         return calendar;
     }
 
+    /** {@code 1400/08/18}: the form written in resolutions and on the wire. */
     @Override
     public String toString() {
         // Locale.ROOT: under a Persian default locale, format would print Persian digits.
         return String.format(Locale.ROOT, "%04d/%02d/%02d", year, month, day);
+    }
+
+    /** {@code 1400-08-18}: the form used inside resolution references such as {@code WG-26/1400-08-18}. */
+    public String toDashedString() {
+        return String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
     }
 }

@@ -1,9 +1,10 @@
-package ir.nix.core.subject;
+package ir.nix.monitoring.subject;
 
 import ir.nix.core.identifier.LegalEntityId;
 import ir.nix.core.identifier.NationalCode;
 import ir.nix.core.identifier.Parsed;
 import ir.nix.core.ingress.ProblemResponse;
+import ir.nix.core.subject.SubjectTokens;
 import ir.nix.core.traffic.TrafficRecord;
 import ir.nix.core.traffic.TrafficStore;
 import java.util.List;
