@@ -121,7 +121,7 @@ class MutualTlsTest extends BusUnderTest {
             String raw = response.body();
             JsonNode body = raw.startsWith("{") ? JSON.readTree(raw) : null;
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("X-NIX-Tracking-Id").orElse(null), body, raw);
+                    response.headers().firstValue("X-NIX-Tracking-Id").orElse(null), body, raw, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
