@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ir.nix.adapters.simulator.CraSimulator;
+import ir.nix.core.inquiry.OutcomeCode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,6 +96,8 @@ class DashboardTest extends BusUnderTest {
         });
         assertThat(browser.findElement(By.cssSelector("[data-reason='NO_GRANT'] .count")).getDomAttribute("data-value"))
                 .isNotEqualTo("0");
+        assertThat(browser.findElement(By.cssSelector("[data-reason='NO_GRANT']")).getText())
+                .as("the reason's title comes from the server").contains(OutcomeCode.NO_GRANT.title());
         assertThat(browser.findElement(By.cssSelector("#health [data-provider='CRA']")).getText()).contains("CRA");
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("ltr");
 
