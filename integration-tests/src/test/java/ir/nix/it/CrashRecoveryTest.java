@@ -94,6 +94,8 @@ class CrashRecoveryTest {
                 "--spring.profiles.active=demo",
                 "--server.port=" + port,
                 "--nix.data-dir=" + dataDir,
+                // No AMQP acceptor: this test needs none, and the default port 5673 may be another bus's.
+                "--nix.messaging.amqp-port=0",
                 "--spring.datasource.url=" + Postgres.url(database),
                 "--spring.datasource.username=" + Postgres.USER,
                 "--logging.file.name=" + dataDir.resolve("nix.log"))
