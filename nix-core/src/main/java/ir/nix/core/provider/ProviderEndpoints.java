@@ -39,8 +39,9 @@ public class ProviderEndpoints {
                 .orElseGet(() -> new ProviderResult.Unavailable("no endpoint is configured for " + provider.value()));
     }
 
-    public Duration timeout(AgencyCode provider) {
-        return configured(provider).map(ProvidersProperties.Endpoint::timeout).orElse(ProvidersProperties.DEFAULT_TIMEOUT);
+    /** The timeout configured for {@code provider}, else {@code otherwise} (the service descriptor's). */
+    public Duration timeout(AgencyCode provider, Duration otherwise) {
+        return configured(provider).map(ProvidersProperties.Endpoint::timeout).orElse(otherwise);
     }
 
     /** Used by the demo's simulators; ignored for a provider that configuration already points elsewhere. */

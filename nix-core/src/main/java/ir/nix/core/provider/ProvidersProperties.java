@@ -14,16 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ProvidersProperties(Map<String, Endpoint> providers,
                                   @DefaultValue("2s") Duration providerConnectTimeout) {
 
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-
     public ProvidersProperties {
         providers = providers == null ? Map.of() : Map.copyOf(providers);
     }
 
     /**
      * @param baseUrl where the provider's API is rooted
-     * @param timeout how long the bus waits for an answer before replying 504
+     * @param timeout how long the bus waits for an answer before replying 504; unset, each service's
+     *                descriptor says
      */
-    public record Endpoint(URI baseUrl, @DefaultValue("5s") Duration timeout) {
+    public record Endpoint(URI baseUrl, Duration timeout) {
     }
 }

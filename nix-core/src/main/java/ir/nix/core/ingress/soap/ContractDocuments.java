@@ -1,6 +1,7 @@
 package ir.nix.core.ingress.soap;
 
 import ir.nix.core.ingress.soap.contract.ObjectFactory;
+import ir.nix.core.inquiry.InquiryReply;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
@@ -55,12 +56,16 @@ class ContractDocuments {
         return fields;
     }
 
-    /** The granted data items as the contract's reply type. Items the type does not know are dropped. */
-    <T> T reply(Map<String, Object> data, Class<T> type) {
+    /**
+     * The reply's tracking ID and granted data items as the contract's reply type. Items the type
+     * does not know are dropped.
+     */
+    <T> T reply(InquiryReply reply, Class<T> type) {
         Document document = DOMUtils.createDocument();
         Element root = document.createElementNS(SoapContract.NAMESPACE, "reply");
         document.appendChild(root);
-        data.forEach((name, value) -> append(root, name, value));
+        append(root, "trackingId", reply.trackingId().toString());
+        reply.data().forEach((name, value) -> append(root, name, value));
         try {
             Unmarshaller unmarshaller = jaxb.createUnmarshaller();
             unmarshaller.setEventHandler(event -> true);

@@ -3,7 +3,9 @@ package ir.nix.core.ingress.soap;
 import ir.nix.core.ingress.soap.contract.InquiryPort;
 import jakarta.jws.WebMethod;
 import java.lang.reflect.Method;
+import ir.nix.core.service.ServiceCode;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,8 +13,8 @@ import javax.xml.namespace.QName;
 
 /**
  * Where the SOAP channel lives and what its contract ({@code wsdl/nix-inquiry.wsdl}) offers. The
- * contract names each operation after the service code, so REST path, SOAP operation and catalogue
- * entry share one name.
+ * contract names each operation after its service code in PascalCase ({@code postal-address} is
+ * {@code PostalAddress}), an identifier in every common language.
  */
 public final class SoapContract {
 
@@ -38,7 +40,16 @@ public final class SoapContract {
 
     /** The SOAP operation that serves {@code serviceCode}, if the contract has one. */
     public static Optional<String> operation(String serviceCode) {
-        return OPERATIONS.contains(serviceCode) ? Optional.of(serviceCode) : Optional.empty();
+        if (!ServiceCode.isWellFormed(serviceCode)) {
+            return Optional.empty();
+        }
+        String operation = new ServiceCode(serviceCode).operationName();
+        return OPERATIONS.contains(operation) ? Optional.of(operation) : Optional.empty();
+    }
+
+    /** The service code an operation of the contract serves ({@code PostalAddress} serves {@code postal-address}). */
+    static String serviceCode(String operation) {
+        return operation.replaceAll("(?<=[a-z0-9])(?=[A-Z])", "-").toLowerCase(Locale.ROOT);
     }
 
     private static String operationName(Method method) {

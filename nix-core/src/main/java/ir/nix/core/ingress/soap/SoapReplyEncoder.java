@@ -36,7 +36,7 @@ final class SoapReplyEncoder implements ReplyEncoder {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         write(out, ENVELOPE_START + reply.trackingId() + HEADER_END);
         if (reply.isSuccess() && replyType != null) {
-            body = documents.reply(reply.data(), replyType);
+            body = documents.reply(reply, replyType);
             documents.write(body, out);
         } else {
             body = SoapFaults.detail(reply);
