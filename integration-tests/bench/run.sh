@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# NIX benchmark harness: measures, in one run on one machine, the same SHAHKAR request over
-#   direct : wrk -> stub provider (private nginx answering with the simulated CRA reply)
-#   nginx  : wrk -> nginx reverse proxy (upstream keep-alive) -> stub
-#   bus    : wrk -> NIX bus (deploy/target/nix-bus.jar) -> stub
-#   soap   : wrk -> the same bus's SOAP channel (/soap/inquiry) -> stub
-# and reports requests/s, p50/p99 latency, non-2xx counts and the ratios of bus and soap to nginx and
-# to direct. See README.md beside this file. Only 127.0.0.1 is ever contacted.
+# NIX benchmark harness: measures, in one run on one machine, at steady state:
+#   direct          : wrk -> stub provider (private nginx answering with the simulated provider reply)
+#   nginx           : wrk -> nginx reverse proxy (upstream keep-alive) -> stub
+#   rest-<service>  : wrk -> NIX bus REST channel (deploy/target/nix-bus.jar) -> stub, one per service
+#   soap-shahkar    : wrk -> the same bus's SOAP channel (/soap/inquiry) -> stub
+# for each JDK in JDKS, and reports requests/s, p50/p99 latency, CPU microseconds per request of the
+# bus process and of nginx, non-2xx counts and the ratios to nginx and to direct. See README.md beside
+# this file. Only 127.0.0.1 is ever contacted.
 #
-# Parameters (environment): DURATION THREADS CONNECTIONS WARMUP PATHS JAR JAVA JAVA_OPTS
-#                           HEALTH_TIMEOUT MAX_ERROR_RATE OUT_DIR
+# Parameters (environment): DURATION WINDOW MAX_WARMUP STEADY_TOLERANCE THREADS CONNECTIONS PATHS JAR
+#                           JDKS JAVA_OPTS HEALTH_TIMEOUT MAX_ERROR_RATE OUT_DIR
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -17,43 +18,62 @@ REPO_ROOT=$(cd "$BENCH_DIR/../.." && pwd)
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-WARMUP=${WARMUP:-15s}
-PATHS=${PATHS:-direct,nginx,bus,soap}
+WINDOW=${WINDOW:-10}                       # seconds per warm-up window
+MAX_WARMUP=${MAX_WARMUP:-300}              # seconds: give up waiting for steady state after this
+STEADY_TOLERANCE=${STEADY_TOLERANCE:-0.05} # steady = two consecutive windows differ by less than this
+SERVICES="shahkar postal-address identity insurance-list privatization-status"
+PATHS=${PATHS:-direct,nginx,rest-shahkar,rest-postal-address,rest-identity,rest-insurance-list,rest-privatization-status,soap-shahkar}
 JAR=${JAR:-deploy/target/nix-bus.jar}
-JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-}
-HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-120}      # seconds to wait for the bus to report UP
+HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-180}      # seconds to wait for the bus to report UP
 MAX_ERROR_RATE=${MAX_ERROR_RATE:-0.001}    # fail if a path's non-2xx (or socket error) share exceeds this
 OUT_DIR=${OUT_DIR:-$REPO_ROOT/integration-tests/target/bench}
+PROVIDERS="cra post nocr sso ipo"
 
 [[ $JAR == /* ]] || JAR=$REPO_ROOT/$JAR
 
-# The SHAHKAR request, for the curl pre-flight. wrk sends the same bytes from shahkar.lua.
-SHAHKAR_PATH=/api/v1/inquiries/shahkar
-SHAHKAR_BODY='{"nationalCode":"0499370899","mobile":"09121234567"}'
-SHAHKAR_HEADERS=(-H 'Content-Type: application/json' -H 'X-NIX-Consumer: MOE')
-SHAHKAR_LUA=$BENCH_DIR/shahkar.lua
-# The same inquiry over the bus's SOAP channel; wrk sends the same bytes from soap.lua.
+# The JDKs to run the bus on: the default java and the newest JDK under /usr/lib/jvm, when different.
+default_jdks() {
+    local newest="" v best=0 j
+    for j in /usr/lib/jvm/*/bin/java; do
+        [[ -x $j ]] || continue
+        v=$(jdk_major "$j")
+        ((v > best)) && { best=$v; newest=$j; }
+    done
+    local first
+    first=$(command -v java || true)
+    if [[ -n $first && -n $newest && $(jdk_major "$first") != "$best" ]]; then echo "$first,$newest"; else echo "${newest:-$first}"; fi
+}
+jdk_major() { "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'; }
+
+# The SOAP form of the SHAHKAR example; wrk sends the same bytes from soap.lua.
 SOAP_PATH=/soap/inquiry
 SOAP_BODY='<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:nix="urn:ir:nix:inquiry:v1"><soap:Body><nix:ShahkarRequest><nix:nationalCode>0499370899</nix:nationalCode><nix:mobile>09121234567</nix:mobile></nix:ShahkarRequest></soap:Body></soap:Envelope>'
 SOAP_HEADERS=(-H 'Content-Type: text/xml; charset=utf-8' -H 'SOAPAction: ""' -H 'X-NIX-Consumer: MOE')
 SOAP_LUA=$BENCH_DIR/soap.lua
-KNOWN_PATHS="direct nginx bus soap" # names accepted in PATHS; see main() for what each one measures
+SHAHKAR_BODY='{"nationalCode":"0499370899","mobile":"09121234567"}' # the baselines' request (shahkar.lua)
+SHAHKAR_LUA=$BENCH_DIR/shahkar.lua
+KNOWN_PATHS="direct nginx soap-shahkar"
+for _s in $SERVICES; do KNOWN_PATHS+=" rest-$_s"; done
 
 TMP=""
 BUS_PID=""
+BUS_LOG=""
 WRK_PID=""
 NGINX=""
 NGINX_STARTED=""
 declare -a ORDER=()
+JDK=""
 declare -A R_URL=() R_LUA=() R_RPS=() R_REQ=() R_P50=() R_P75=() R_P90=() R_P99=() R_NON2XX=() R_SOCKERR=()
+declare -A R_CPU_BUS=() R_CPU_NGINX=() R_CPU_WRK=() R_WARM=() R_STEADY=() R_JDK=()
+declare -A READY_S=() FIRST_MS=() HUNDREDTH_MS=()
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 bus_log_tail() {
-    if [[ -n $BUS_PID && -f $OUT_DIR/bus.log ]]; then
-        echo "----- last 60 lines of the bus log ($OUT_DIR/bus.log) -----" >&2
-        tail -n 60 "$OUT_DIR/bus.log" >&2 || true
+    if [[ -n $BUS_PID && -f ${BUS_LOG:-} ]]; then
+        echo "----- last 60 lines of the bus log ($BUS_LOG) -----" >&2
+        tail -n 60 "$BUS_LOG" >&2 || true
         echo "----- end of bus log -----" >&2
     fi
 }
@@ -65,14 +85,7 @@ die() {
     exit 1
 }
 
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    set +e
-    if [[ -n $WRK_PID ]] && kill -0 "$WRK_PID" 2>/dev/null; then
-        kill -TERM "$WRK_PID" 2>/dev/null
-        wait "$WRK_PID" 2>/dev/null
-    fi
+stop_bus() {
     if [[ -n $BUS_PID ]] && kill -0 "$BUS_PID" 2>/dev/null; then
         log "stopping bus JVM (pid $BUS_PID)"
         kill -TERM "$BUS_PID" 2>/dev/null
@@ -81,8 +94,20 @@ cleanup() {
             log "bus JVM did not stop within 20 s, killing it"
             kill -KILL "$BUS_PID" 2>/dev/null
         fi
-        wait "$BUS_PID" 2>/dev/null
+        wait "$BUS_PID" 2>/dev/null || true # the JVM's exit status after TERM is 143
     fi
+    BUS_PID=""
+}
+
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    set +e
+    if [[ -n $WRK_PID ]] && kill -0 "$WRK_PID" 2>/dev/null; then
+        kill -TERM "$WRK_PID" 2>/dev/null
+        wait "$WRK_PID" 2>/dev/null
+    fi
+    stop_bus
     if [[ -n $NGINX_STARTED && -n $TMP ]]; then
         local npid=""
         for _ in $(seq 1 20); do [[ -s $TMP/nginx.pid ]] && break; sleep 0.1; done
@@ -192,20 +217,26 @@ start_nginx() {
     log "private nginx up (pid $(cat "$TMP/nginx.pid")): stub 127.0.0.1:$STUB_PORT, hop 127.0.0.1:$HOP_PORT"
 }
 
+# start_bus JAVA: the bus on JAVA, demo profile, every provider pointed at the nginx stub. The demo
+# simulators stay on (idle: no provider points at them) only so that stubs.py can read their replies.
 start_bus() {
+    local java=$1 p
+    local -a providers=()
     [[ -f $JAR ]] || die "bus jar not found: $JAR (build it first, or run with PATHS=direct,nginx)"
-    command -v "$JAVA" >/dev/null 2>&1 || die "java not found (JAVA=$JAVA)"
+    for p in $PROVIDERS; do providers+=("--nix.providers.$p.base-url=http://127.0.0.1:$STUB_PORT/$p"); done
+    rm -rf "$TMP/nix-data" "$TMP/bus-cwd"
     mkdir -p "$TMP/nix-data" "$TMP/bus-cwd"
-    log "starting bus: $JAVA ${JAVA_OPTS:+$JAVA_OPTS }-jar $JAR (port $BUS_PORT, log $OUT_DIR/bus.log)"
+    BUS_LOG=$OUT_DIR/bus-$JDK.log
+    log "starting bus on JDK $JDK: $java ${JAVA_OPTS:+$JAVA_OPTS }-jar $JAR (port $BUS_PORT, log $BUS_LOG)"
+    local started=$SECONDS
     # Run from a scratch directory so nothing the bus writes relative to its cwd lands in the repo.
     # shellcheck disable=SC2086 # JAVA_OPTS is deliberately word-split
-    (cd "$TMP/bus-cwd" && exec "$JAVA" $JAVA_OPTS -jar "$JAR" \
+    (cd "$TMP/bus-cwd" && exec "$java" $JAVA_OPTS -jar "$JAR" \
         --spring.profiles.active=demo \
         --server.port="$BUS_PORT" \
-        --nix.simulators.enabled=false \
-        --nix.providers.cra.base-url="http://127.0.0.1:$STUB_PORT" \
+        "${providers[@]}" \
         --nix.data-dir="$TMP/nix-data" \
-        </dev/null >"$OUT_DIR/bus.log" 2>&1) &
+        </dev/null >"$BUS_LOG" 2>&1) &
     BUS_PID=$!
     local deadline=$((SECONDS + HEALTH_TIMEOUT)) health=""
     while :; do
@@ -214,14 +245,40 @@ start_bus() {
             wait "$BUS_PID" || rc=$?
             die "bus JVM exited during start-up (exit status $rc)"
         fi
-        health=$(curl -s --noproxy '*' --max-time 2 "http://127.0.0.1:$BUS_PORT/actuator/health" || true)
+        health=$(curl -s --noproxy '*' --max-time 2 "http://127.0.0.1:$BUS_PORT/actuator/health/readiness" || true)
         if grep -Eq '"status"[[:space:]]*:[[:space:]]*"UP"' <<<"$health"; then break; fi
         if ((SECONDS >= deadline)); then
-            die "bus did not report UP on /actuator/health within ${HEALTH_TIMEOUT}s (last answer: ${health:-none})"
+            die "bus did not report UP on /actuator/health/readiness within ${HEALTH_TIMEOUT}s (last answer: ${health:-none})"
         fi
-        sleep 1
+        sleep 0.2
     done
-    log "bus is UP after $((SECONDS - deadline + HEALTH_TIMEOUT))s: $health"
+    READY_S[$JDK]=$((SECONDS - started))
+    log "bus is ready after ${READY_S[$JDK]}s"
+}
+
+# Writes the per-provider stubs and per-service wrk scripts from the bus's catalogue and the demo
+# simulators' mappings (stubs.py), then reloads nginx so that the stub serves them.
+capture_stubs() {
+    local sim
+    sim=$(grep -o 'listening on http://[^ ]*' "$BUS_LOG" | head -1 | sed 's/listening on //; s/localhost/127.0.0.1/')
+    [[ -n $sim ]] || die "cannot find the demo simulators' address in $BUS_LOG"
+    python3 "$BENCH_DIR/stubs.py" "http://127.0.0.1:$BUS_PORT" "$sim" "$TMP" >/dev/null || die "stubs.py failed"
+    "$NGINX" -p "$TMP" -e "$TMP/nginx-error.log" -c "$TMP/nginx.conf" -s reload || die "nginx reload failed"
+    sleep 1 # nginx swaps workers asynchronously after a reload
+    log "stub providers: $(grep -c '^location' "$TMP/stubs.conf") endpoints from the simulators' success replies"
+}
+
+# The first inquiry after readiness against the hundredth (issue 11: ready means ready).
+first_inquiries() {
+    local url=http://127.0.0.1:$BUS_PORT/api/v1/inquiries/shahkar req=$TMP/rest-shahkar.req t i times=()
+    for i in $(seq 1 100); do
+        t=$(curl -s --noproxy '*' -o /dev/null -w '%{time_total}' -X POST -H 'Content-Type: application/json' \
+            -H "X-NIX-Consumer: $(sed -n 1p "$req")" --data-binary "$(sed -n 2p "$req")" "$url")
+        times+=("$t")
+    done
+    FIRST_MS[$JDK]=$(awk -v t="${times[0]}" 'BEGIN {printf "%.1f", t * 1000}')
+    HUNDREDTH_MS[$JDK]=$(awk -v t="${times[99]}" 'BEGIN {printf "%.1f", t * 1000}')
+    log "first inquiry after readiness ${FIRST_MS[$JDK]} ms, hundredth ${HUNDREDTH_MS[$JDK]} ms"
 }
 
 # preflight NAME URL EXPECT_ERE [BODY [CURL_HEADER_ARGS...]]: one POST (by default the SHAHKAR
@@ -229,7 +286,7 @@ start_bus() {
 preflight() {
     local name=$1 url=$2 expect=$3 data=${4:-$SHAHKAR_BODY} status body
     local -a headers=("${@:5}")
-    ((${#headers[@]} > 0)) || headers=("${SHAHKAR_HEADERS[@]}")
+    ((${#headers[@]} > 0)) || headers=(-H 'Content-Type: application/json' -H 'X-NIX-Consumer: MOE')
     body=$(mktemp "$TMP/preflight.XXXXXX")
     status=$(curl -sS --noproxy '*' --max-time 30 -o "$body" -w '%{http_code}' -X POST \
         "${headers[@]}" --data-binary "$data" "$url" 2>&1) || true
@@ -266,22 +323,69 @@ run_wrk() {
     return "$rc"
 }
 
-# measure NAME URL LUA_SCRIPT: optional warm-up run, then the measured wrk run; records the results.
+# CPU time (clock ticks) of a process and its children's threads so far: utime + stime of each pid.
+cpu_ticks() {
+    local total=0 pid f
+    for pid in "$@"; do
+        [[ -r /proc/$pid/stat ]] || continue
+        # fields after the ")" of the command name: utime is the 12th, stime the 13th
+        f=$(sed 's/^.*) //' "/proc/$pid/stat")
+        total=$((total + $(awk '{print $12 + $13}' <<<"$f")))
+    done
+    echo "$total"
+}
+nginx_pids() { local m; m=$(cat "$TMP/nginx.pid"); echo "$m $(pgrep -P "$m" | tr '\n' ' ')"; }
+per_request_us() { awk -v t="$1" -v hz="$CLK_TCK" -v n="$2" 'BEGIN { if (n + 0 == 0) print "null"; else printf "%.1f", t / hz * 1e6 / n }'; }
+wrk_rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
+
+# warm_up NAME URL LUA: WINDOW-second wrk runs until two consecutive windows' throughput differ by less
+# than STEADY_TOLERANCE (steady state, not JIT warm-up), at most MAX_WARMUP seconds.
+warm_up() {
+    local name=$1 url=$2 lua=$3 prev="" rps started=$SECONDS n=0
+    R_STEADY[$name]=false
+    while ((SECONDS - started < MAX_WARMUP)); do
+        n=$((n + 1))
+        run_wrk "$OUT_DIR/wrk-$name-warmup.txt" -t"$THREADS" -c"$CONNECTIONS" -d"${WINDOW}s" -s "$lua" "$url" \
+            || die "wrk warm-up failed for $name: $(cat "$OUT_DIR/wrk-$name-warmup.txt")"
+        rps=$(wrk_rps "$OUT_DIR/wrk-$name-warmup.txt")
+        if [[ -n $prev ]] && awk -v a="$prev" -v b="$rps" -v tol="$STEADY_TOLERANCE" \
+            'BEGIN { m = (a > b ? a : b); exit !(m > 0 && (a > b ? a - b : b - a) / m < tol) }'; then
+            R_STEADY[$name]=true
+            break
+        fi
+        prev=$rps
+    done
+    R_WARM[$name]=$((SECONDS - started))
+    log "[$name] warm-up: ${R_WARM[$name]}s in $n windows, last $rps req/s, steady ${R_STEADY[$name]}"
+}
+
+# measure NAME URL LUA_SCRIPT: warm up to steady state, then the measured wrk run with the CPU time the
+# bus, nginx and wrk used during it; records the results.
 measure() {
     local name=$1 url=$2 lua=$3 raw
     raw=$OUT_DIR/wrk-$name.txt
     [[ -f $lua ]] || die "wrk script not found: $lua"
-    if ! is_zero_duration "$WARMUP"; then
-        log "[$name] warm-up $WARMUP: $url"
-        run_wrk "$OUT_DIR/wrk-$name-warmup.txt" -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" --latency -s "$lua" "$url" \
-            || die "wrk warm-up failed for $name: $(cat "$OUT_DIR/wrk-$name-warmup.txt")"
-    fi
+    warm_up "$name" "$url" "$lua"
     log "[$name] measuring $DURATION: $url"
-    run_wrk "$raw" -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "$url" \
-        || die "wrk failed for $name: $(cat "$raw")"
+    local -a np
+    read -r -a np <<<"$(nginx_pids)"
+    local bus0=0 nginx0 bus1=0 nginx1 wrk_cpu
+    [[ -n $BUS_PID ]] && bus0=$(cpu_ticks "$BUS_PID")
+    nginx0=$(cpu_ticks "${np[@]}")
+    local rc=0
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "$url" >"$raw" 2>&1 &
+    WRK_PID=$!
+    local wpid=$WRK_PID wticks=0 t
+    # wrk's own CPU, sampled until it exits (its /proc entry goes with it)
+    while kill -0 "$wpid" 2>/dev/null; do t=$(cpu_ticks "$wpid"); [[ -n $t && $t -gt 0 ]] && wticks=$t; sleep 0.5; done
+    wait "$wpid" || rc=$?
+    WRK_PID=""
+    ((rc == 0)) || die "wrk failed for $name: $(cat "$raw")"
+    [[ -n $BUS_PID ]] && bus1=$(cpu_ticks "$BUS_PID")
+    nginx1=$(cpu_ticks "${np[@]}")
 
     local rps req p50 p75 p90 p99 non2xx sockerr
-    rps=$(awk '/^Requests\/sec:/ {print $2}' "$raw")
+    rps=$(wrk_rps "$raw")
     req=$(awk '/ requests in / {print $1; exit}' "$raw")
     pct() { awk -v p="$1" '/Latency Distribution/ {f = 1; next} f && $1 == p {print $2; exit}' "$raw"; }
     p50=$(pct 50%); p75=$(pct 75%); p90=$(pct 90%); p99=$(pct 99%)
@@ -292,6 +396,7 @@ measure() {
     ORDER+=("$name")
     R_URL[$name]=$url
     R_LUA[$name]=$lua
+    R_JDK[$name]=${JDK:-}
     R_RPS[$name]=$rps
     R_REQ[$name]=$req
     R_P50[$name]=$(to_ms "$p50")
@@ -300,93 +405,102 @@ measure() {
     R_P99[$name]=$(to_ms "$p99")
     R_NON2XX[$name]=${non2xx:-0}
     R_SOCKERR[$name]=${sockerr:-0}
-    log "[$name] $rps req/s, p50 ${R_P50[$name]} ms, p99 ${R_P99[$name]} ms, $req requests, non-2xx ${R_NON2XX[$name]}, socket errors ${R_SOCKERR[$name]}"
+    if [[ -n $BUS_PID ]]; then R_CPU_BUS[$name]=$(per_request_us $((bus1 - bus0)) "$req"); else R_CPU_BUS[$name]=null; fi
+    R_CPU_NGINX[$name]=$(per_request_us $((nginx1 - nginx0)) "$req")
+    R_CPU_WRK[$name]=$(per_request_us "$wticks" "$req")
+    log "[$name] $rps req/s, p50 ${R_P50[$name]} ms, p99 ${R_P99[$name]} ms, $req requests, non-2xx ${R_NON2XX[$name]}, socket errors ${R_SOCKERR[$name]}, CPU/request bus ${R_CPU_BUS[$name]} us nginx ${R_CPU_NGINX[$name]} us wrk ${R_CPU_WRK[$name]} us"
 }
 
 # ---------------------------------------------------------------------------------------------
 # Reporting
 # ---------------------------------------------------------------------------------------------
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "null"; else printf "%.3f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "null" || b == "null" || b + 0 == 0) print "null"; else printf "%.3f", a / b }'; }
 share() { awk -v a="$1" -v n="$2" 'BEGIN { if (n + 0 == 0) print 1; else printf "%.6f", a / n }'; }
 json_str() { local s=${1//\\/\\\\}; s=${s//\"/\\\"}; printf '"%s"' "${s//$'\n'/ }"; }
 
 is_baseline() { [[ $1 == direct || $1 == nginx ]]; }
 measured() { [[ -n ${R_RPS[$1]:-} ]]; }
 
+# The CPU one nginx proxy hop costs per request: nginx's CPU on the hop path (proxy + stub) less its CPU
+# on the direct path (stub alone).
+hop_cpu() {
+    measured nginx && measured direct || { echo null; return; }
+    awk -v a="${R_CPU_NGINX[nginx]}" -v b="${R_CPU_NGINX[direct]}" 'BEGIN { printf "%.1f", a - b }'
+}
+
 print_table() {
-    local n
+    local n hop
+    hop=$(hop_cpu)
     echo
-    echo "NIX bench: ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} per path (warm-up ${WARMUP}), $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "NIX bench: ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} per path after steady state (windows ${WINDOW}s, tolerance ${STEADY_TOLERANCE}, at most ${MAX_WARMUP}s), $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo
-    printf '%-8s %12s %10s %10s %11s %9s %9s\n' path "requests/s" "p50 ms" "p99 ms" requests non-2xx "sock-err"
-    printf '%-8s %12s %10s %10s %11s %9s %9s\n' -------- ------------ ---------- ---------- ----------- --------- ---------
+    printf '%-30s %11s %9s %9s %10s %8s %9s %9s %9s %8s\n' path "requests/s" "p50 ms" "p99 ms" requests non-2xx "bus us/r" "ngx us/r" "wrk us/r" "warm s"
+    printf '%-30s %11s %9s %9s %10s %8s %9s %9s %9s %8s\n' ------------------------------ ----------- --------- --------- ---------- -------- --------- --------- --------- --------
     for n in "${ORDER[@]}"; do
-        printf '%-8s %12.1f %10.3f %10.3f %11d %9d %9d\n' "$n" "${R_RPS[$n]}" "${R_P50[$n]}" "${R_P99[$n]}" \
-            "${R_REQ[$n]}" "${R_NON2XX[$n]}" "${R_SOCKERR[$n]}"
+        printf '%-30s %11.1f %9.3f %9.3f %10d %8d %9s %9s %9s %7s%s\n' "$n" "${R_RPS[$n]}" "${R_P50[$n]}" "${R_P99[$n]}" \
+            "${R_REQ[$n]}" $((R_NON2XX[$n] + R_SOCKERR[$n])) "${R_CPU_BUS[$n]/null/-}" "${R_CPU_NGINX[$n]}" "${R_CPU_WRK[$n]}" \
+            "${R_WARM[$n]}" "$([[ ${R_STEADY[$n]} == true ]] && echo " " || echo "!")"
     done
-    local any="" b
+    echo
+    printf '%-30s %11s %11s %11s %16s\n' "ratio (vs nginx hop)" throughput "p50" "p99" "bus CPU / hop CPU"
+    printf '%-30s %11s %11s %11s %16s\n' ------------------------------ ----------- ----------- ----------- ----------------
     for n in "${ORDER[@]}"; do
         is_baseline "$n" && continue
-        for b in nginx direct; do
-            measured "$b" || continue
-            if [[ -z $any ]]; then
-                echo
-                printf '%-16s %12s %12s %12s\n' ratio throughput "p50 latency" "p99 latency"
-                printf '%-16s %12s %12s %12s\n' ---------------- ------------ ------------ ------------
-                any=1
-            fi
-            printf '%-16s %11sx %11sx %11sx\n' "$n / $b" "$(ratio "${R_RPS[$n]}" "${R_RPS[$b]}")" \
-                "$(ratio "${R_P50[$n]}" "${R_P50[$b]}")" "$(ratio "${R_P99[$n]}" "${R_P99[$b]}")"
-        done
+        measured nginx || continue
+        printf '%-30s %10sx %10sx %10sx %15sx\n' "$n" "$(ratio "${R_RPS[$n]}" "${R_RPS[nginx]}")" \
+            "$(ratio "${R_P50[$n]}" "${R_P50[nginx]}")" "$(ratio "${R_P99[$n]}" "${R_P99[nginx]}")" \
+            "$(ratio "${R_CPU_BUS[$n]}" "$hop")"
     done
     echo
-    echo "throughput ratio < 1 = fewer requests/s than the baseline; latency ratio > 1 = slower than the baseline."
+    echo "nginx hop CPU per request (hop path less direct path): $hop us"
+    local j
+    for j in "${!READY_S[@]}"; do
+        echo "JDK $j: ready ${READY_S[$j]} s after launch; first inquiry after readiness ${FIRST_MS[$j]:-?} ms, hundredth ${HUNDREDTH_MS[$j]:-?} ms"
+    done
+    echo "bus us/r: bus process CPU per request; ngx us/r: nginx (stub, and the proxy on the nginx path); wrk us/r: the load generator."
+    echo "warm s: seconds of warm-up until two ${WINDOW}s windows differed by < ${STEADY_TOLERANCE}; '!' = not steady within ${MAX_WARMUP}s."
+    echo "throughput ratio < 1 = fewer requests/s than the hop; latency and CPU ratios > 1 = costlier than the hop."
     echo "results: $OUT_DIR/bench-results.json (raw wrk output: $OUT_DIR/wrk-*.txt)"
 }
 
 write_json() {
-    local f=$OUT_DIR/bench-results.json n b first=1 firstb
-    local nginx_v wrk_v java_v=null
+    local f=$OUT_DIR/bench-results.json n first=1 j
+    local nginx_v wrk_v
     nginx_v=$("$NGINX" -v 2>&1 | sed -n 1p || true)
     wrk_v=$(wrk -v 2>&1 | sed -n 1p || true) # wrk -v exits 1
-    if measured bus; then java_v=$(json_str "$("$JAVA" -version 2>&1 | sed -n 1,2p | tr '\n' ' ' || true)"); fi
     {
         echo "{"
         echo "  \"timestamp\": $(json_str "$(date -u +%Y-%m-%dT%H:%M:%SZ)"),"
-        echo "  \"host\": {\"cpus\": $(nproc), \"kernel\": $(json_str "$(uname -r)"), \"nginx\": $(json_str "$nginx_v"), \"wrk\": $(json_str "$wrk_v"), \"java\": $java_v},"
-        echo "  \"params\": {\"duration\": $(json_str "$DURATION"), \"warmup\": $(json_str "$WARMUP"), \"threads\": $THREADS, \"connections\": $CONNECTIONS, \"paths\": $(json_str "$PATHS"), \"java_opts\": $(json_str "$JAVA_OPTS"), \"max_error_rate\": $MAX_ERROR_RATE},"
+        echo "  \"host\": {\"cpus\": $(nproc), \"kernel\": $(json_str "$(uname -r)"), \"nginx\": $(json_str "$nginx_v"), \"wrk\": $(json_str "$wrk_v"), \"jdks\": $(json_str "$JDKS")},"
+        echo "  \"params\": {\"duration\": $(json_str "$DURATION"), \"window_s\": $WINDOW, \"max_warmup_s\": $MAX_WARMUP, \"steady_tolerance\": $STEADY_TOLERANCE, \"threads\": $THREADS, \"connections\": $CONNECTIONS, \"paths\": $(json_str "$PATHS"), \"java_opts\": $(json_str "$JAVA_OPTS"), \"max_error_rate\": $MAX_ERROR_RATE},"
+        echo "  \"nginx_hop_cpu_us_per_request\": $(hop_cpu),"
+        printf '  "startup": {'
+        first=1
+        for j in "${!READY_S[@]}"; do
+            [[ -z $first ]] && printf ', '
+            first=""
+            printf '%s: {"ready_s": %s, "first_inquiry_ms": %s, "hundredth_inquiry_ms": %s}' "$(json_str "$j")" \
+                "${READY_S[$j]}" "${FIRST_MS[$j]:-null}" "${HUNDREDTH_MS[$j]:-null}"
+        done
+        echo "},"
         echo "  \"paths\": {"
+        first=1
         for n in "${ORDER[@]}"; do
             [[ -z $first ]] && echo ","
             first=""
-            printf '    %s: {"url": %s, "requests_per_sec": %s, "requests": %s, "latency_ms": {"p50": %s, "p75": %s, "p90": %s, "p99": %s}, "non_2xx": %s, "socket_errors": %s, "error_rate": %s, "raw": %s}' \
-                "$(json_str "$n")" "$(json_str "${R_URL[$n]}")" "${R_RPS[$n]}" "${R_REQ[$n]}" \
+            printf '    %s: {"url": %s, "jdk": %s, "requests_per_sec": %s, "requests": %s, "latency_ms": {"p50": %s, "p75": %s, "p90": %s, "p99": %s}, "cpu_us_per_request": {"bus": %s, "nginx": %s, "wrk": %s}, "warmup_s": %s, "steady": %s, "non_2xx": %s, "socket_errors": %s, "error_rate": %s, "ratios_vs_nginx": {"throughput": %s, "p50": %s, "p99": %s, "cpu_vs_hop": %s}, "raw": %s}' \
+                "$(json_str "$n")" "$(json_str "${R_URL[$n]}")" "$(json_str "${R_JDK[$n]}")" "${R_RPS[$n]}" "${R_REQ[$n]}" \
                 "${R_P50[$n]}" "${R_P75[$n]}" "${R_P90[$n]}" "${R_P99[$n]}" \
+                "${R_CPU_BUS[$n]}" "${R_CPU_NGINX[$n]}" "${R_CPU_WRK[$n]}" "${R_WARM[$n]}" "${R_STEADY[$n]}" \
                 "${R_NON2XX[$n]}" "${R_SOCKERR[$n]}" "$(share $((R_NON2XX[$n] + R_SOCKERR[$n])) "${R_REQ[$n]}")" \
+                "$(measured nginx && ratio "${R_RPS[$n]}" "${R_RPS[nginx]}" || echo null)" \
+                "$(measured nginx && ratio "${R_P50[$n]}" "${R_P50[nginx]}" || echo null)" \
+                "$(measured nginx && ratio "${R_P99[$n]}" "${R_P99[nginx]}" || echo null)" \
+                "$(is_baseline "$n" && echo null || ratio "${R_CPU_BUS[$n]}" "$(hop_cpu)")" \
                 "$(json_str "wrk-$n.txt")"
         done
         echo
-        echo "  },"
-        printf '  "ratios": {'
-        first=1
-        for n in "${ORDER[@]}"; do
-            is_baseline "$n" && continue
-            [[ -z $first ]] && printf ','
-            first=""
-            printf '\n    %s: {' "$(json_str "$n")"
-            firstb=1
-            for b in nginx direct; do
-                measured "$b" || continue
-                [[ -z $firstb ]] && printf ', '
-                firstb=""
-                printf '"vs_%s": {"throughput": %s, "p50": %s, "p99": %s}' "$b" \
-                    "$(ratio "${R_RPS[$n]}" "${R_RPS[$b]}")" "$(ratio "${R_P50[$n]}" "${R_P50[$b]}")" \
-                    "$(ratio "${R_P99[$n]}" "${R_P99[$b]}")"
-            done
-            printf '}'
-        done
-        [[ -z $first ]] && printf '\n  '
-        echo "}"
+        echo "  }"
         echo "}"
     } >"$f"
 }
@@ -396,7 +510,7 @@ write_json() {
 diagnose() {
     local name=$1 out=$OUT_DIR/wrk-$1-diagnose.txt
     [[ -n ${R_URL[$name]:-} && -n ${R_LUA[$name]:-} ]] || return 0
-    if [[ $name == bus ]] && ! kill -0 "$BUS_PID" 2>/dev/null; then return 0; fi
+    if ! is_baseline "$name" && { [[ -z $BUS_PID ]] || ! kill -0 "$BUS_PID" 2>/dev/null; }; then return 0; fi
     log "[$name] diagnostic run (5s) to collect response statuses"
     BENCH_REQUEST_LUA=${R_LUA[$name]} run_wrk "$out" -t"$THREADS" -c"$CONNECTIONS" -d5s \
         -s "$BENCH_DIR/diagnose.lua" "${R_URL[$name]}" || true
@@ -431,52 +545,79 @@ check_errors() {
 # Main
 # ---------------------------------------------------------------------------------------------
 main() {
-    local p
+    local p java
+    PATHS=${PATHS//bus/rest-shahkar}
+    PATHS=${PATHS//soap,/soap-shahkar,}
+    [[ $PATHS == *,soap || $PATHS == soap ]] && PATHS=${PATHS%soap}soap-shahkar
     IFS=, read -r -a WANT <<<"$PATHS"
     ((${#WANT[@]} > 0)) || die "PATHS is empty"
     for p in "${WANT[@]}"; do
         [[ " $KNOWN_PATHS " == *" $p "* ]] || die "unknown path '$p' in PATHS (known: $KNOWN_PATHS)"
     done
     want() { [[ ,$PATHS, == *,$1,* ]]; }
+    wants_bus() { [[ ,$PATHS, == *,rest-* || ,$PATHS, == *,soap-* ]]; }
 
     [[ $THREADS =~ ^[1-9][0-9]*$ && $CONNECTIONS =~ ^[1-9][0-9]*$ ]] || die "THREADS and CONNECTIONS must be positive integers"
     ((CONNECTIONS >= THREADS)) || die "CONNECTIONS ($CONNECTIONS) must be >= THREADS ($THREADS)"
-    if want bus || want soap; then [[ -f $JAR ]] || die "bus jar not found: $JAR (build it first, or run with PATHS=direct,nginx)"; fi
+    if wants_bus; then [[ -f $JAR ]] || die "bus jar not found: $JAR (build it first, or run with PATHS=direct,nginx)"; fi
+    JDKS=${JDKS:-$(default_jdks)}
+    CLK_TCK=$(getconf CLK_TCK)
 
     ensure_tools
+    command -v python3 >/dev/null 2>&1 || die "python3 is needed (stubs.py builds the stub providers)"
     mkdir -p "$OUT_DIR"
-    rm -f "$OUT_DIR"/wrk-*.txt "$OUT_DIR/bench-results.json" "$OUT_DIR/bus.log" "$OUT_DIR"/nginx*
+    rm -f "$OUT_DIR"/wrk-*.txt "$OUT_DIR/bench-results.json" "$OUT_DIR"/bus*.log "$OUT_DIR"/nginx*
     TMP=$(mktemp -d "${TMPDIR:-/tmp}/nix-bench.XXXXXX")
     chmod 755 "$TMP" # the unprivileged nginx worker must reach its temp paths
+    : >"$TMP/stubs.conf"
 
     read -r STUB_PORT HOP_PORT BUS_PORT <<<"$(free_ports 3)"
-    local STUB_URL=http://127.0.0.1:$STUB_PORT$SHAHKAR_PATH
-    local HOP_URL=http://127.0.0.1:$HOP_PORT$SHAHKAR_PATH
-    local BUS_URL=http://127.0.0.1:$BUS_PORT$SHAHKAR_PATH
-    local SOAP_URL=http://127.0.0.1:$BUS_PORT$SOAP_PATH
+    local STUB_URL=http://127.0.0.1:$STUB_PORT/cra/shahkar/v2/verify
+    local HOP_URL=http://127.0.0.1:$HOP_PORT/cra/shahkar/v2/verify
 
     start_nginx
-    # The stub must work whatever PATHS says: the nginx hop and the bus both call it.
     preflight direct "$STUB_URL" '"result":"OK"'
     want nginx && preflight nginx "$HOP_URL" '"result":"OK"'
-    if want bus || want soap; then
-        start_bus
-        want bus && preflight bus "$BUS_URL" '"trackingId"'
-        want soap && preflight soap "$SOAP_URL" 'TrackingId[^>]*>[0-9a-f-]{36}<.*matched>true<' "$SOAP_BODY" "${SOAP_HEADERS[@]}"
-    fi
-
     want direct && measure direct "$STUB_URL" "$SHAHKAR_LUA"
     want nginx && measure nginx "$HOP_URL" "$SHAHKAR_LUA"
-    want bus && measure bus "$BUS_URL" "$SHAHKAR_LUA"
-    want soap && measure soap "$SOAP_URL" "$SOAP_LUA"
-    # A new path is one more line here, plus its name in KNOWN_PATHS and a pre-flight above.
 
-    if [[ -n $BUS_PID ]] && ! kill -0 "$BUS_PID" 2>/dev/null; then
-        die "bus JVM died during the benchmark"
+    if wants_bus; then
+        IFS=, read -r -a JAVAS <<<"$JDKS"
+        for java in "${JAVAS[@]}"; do
+            command -v "$java" >/dev/null 2>&1 || die "java not found: $java"
+            JDK=$(jdk_major "$java")
+            start_bus "$java"
+            capture_stubs
+            bus_paths
+            stop_bus
+        done
     fi
+
     write_json
     print_table
     check_errors
+}
+
+# Every bus path for the current JDK: pre-flight, then measurement. A new service needs nothing here:
+# its REST path comes from the catalogue (stubs.py writes its wrk script from the service's example).
+bus_paths() {
+    local s url suffix=""
+    (( ${#JAVAS[@]} > 1 )) && suffix="@$JDK"
+    for s in $SERVICES; do
+        want "rest-$s" || continue
+        url=http://127.0.0.1:$BUS_PORT/api/v1/inquiries/$s
+        preflight "rest-$s" "$url" '"trackingId"' "$(sed -n 2p "$TMP/rest-$s.req")" \
+            -H 'Content-Type: application/json' -H "X-NIX-Consumer: $(sed -n 1p "$TMP/rest-$s.req")"
+    done
+    if want soap-shahkar; then
+        preflight soap-shahkar "http://127.0.0.1:$BUS_PORT$SOAP_PATH" 'TrackingId[^>]*>[0-9a-f-]{36}<.*matched>true<' "$SOAP_BODY" "${SOAP_HEADERS[@]}"
+    fi
+    want rest-shahkar && first_inquiries
+    for s in $SERVICES; do
+        want "rest-$s" && measure "rest-$s$suffix" "http://127.0.0.1:$BUS_PORT/api/v1/inquiries/$s" "$TMP/rest-$s.lua"
+    done
+    want soap-shahkar && measure "soap-shahkar$suffix" "http://127.0.0.1:$BUS_PORT$SOAP_PATH" "$SOAP_LUA"
+    if ! kill -0 "$BUS_PID" 2>/dev/null; then die "bus JVM died during the benchmark"; fi
 }
 
 main "$@"
