@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SimulatedAgency implements AutoCloseable {
 
-    public static final Duration TIMEOUT = Duration.ofMillis(500);
+    /** Generous, so that only a provider that never answers in time (3 x this) times out on a busy machine. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(5);
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     public static final JsonMapper JSON = JsonMapper.builder().build();
     public static final ProviderHttpClient HTTP = new ProviderHttpClient(CONNECT_TIMEOUT);
