@@ -44,6 +44,9 @@ import org.springframework.stereotype.Component;
  * the descriptor file, the problem document of the error model, and the bus's headers. Built on
  * swagger-core's models and written by its OpenAPI 3.1 mapper.
  *
+ * <p>The document holds nothing a deployment configures (timeouts are on the ID cards), so the copy
+ * committed for client generation ({@code integration-tests/src/contract}) is the same everywhere.
+ *
  * <p>Request schemas do not say {@code additionalProperties: false} although the bus refuses
  * unknown fields: common generators turn such schemas into map types that send no fields.
  */
@@ -91,8 +94,9 @@ class OpenApiDocument {
                 .addTagsItem("inquiries")
                 .summary(service.titleEn())
                 .description(service.titleFa() + "\n\nProvider: " + service.provider() + ". Legal basis: "
-                        + service.legalBasis() + ". Identity requirements: " + service.identity() + ". Provider timeout: "
-                        + service.timeout() + ". Service ID card: GET /api/v1/services/" + service.code() + ".");
+                        + service.legalBasis() + ". Identity requirements: " + service.identity()
+                        + ". Provider timeout (set per deployment) and the rest of the service ID card: GET /api/v1/services/"
+                        + service.code() + ".");
         List.of("Consumer", "RequestId", "OnBehalfOf")
                 .forEach(parameter -> operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + parameter)));
         MediaType body = new MediaType().schema(ref(name + "Request")).example(service.example().request());

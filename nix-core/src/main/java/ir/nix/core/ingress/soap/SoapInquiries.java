@@ -42,19 +42,26 @@ class SoapInquiries {
         this.documents = documents;
     }
 
-    /** Runs one operation's inquiry; called from the service implementation on CXF's thread. */
-    <T> T inquire(String service, Object request, Class<T> replyType) throws InquiryFault {
+    /**
+     * Runs the inquiry a request element asks for, on CXF's thread: the element's name gives the
+     * operation ({@code ShahkarRequest}), its children the input fields.
+     *
+     * @return the reply element of the operation ({@code ShahkarReply})
+     */
+    Element inquire(Element request) throws InquiryFault {
         Message message = PhaseInterceptorChain.getCurrentMessage();
         message.getExchange().put(HANDED_OVER, Boolean.TRUE);
-        SoapReplyEncoder encoder = new SoapReplyEncoder(documents, replyType);
-        InquiryRequest.Builder inquiry = arrived(message, service, encoder);
+        String operation = SoapContract.operationOf(request);
+        QName replyElement = new QName(SoapContract.NAMESPACE, operation + SoapContract.REPLY);
+        SoapReplyEncoder encoder = new SoapReplyEncoder(documents, replyElement);
+        InquiryRequest.Builder inquiry = arrived(message, SoapContract.serviceCode(operation), encoder);
         inquiry.fields(documents.fields(request));
         InquiryReply reply = answer(message.getExchange(), inquiry);
         if (!reply.isSuccess()) {
             throw SoapFaults.of(reply);
         }
         Object rendered = encoder.body();
-        return replyType.isInstance(rendered) ? replyType.cast(rendered) : documents.reply(reply, replyType);
+        return documents.element(rendered != null ? rendered : documents.reply(reply, replyElement));
     }
 
     /**
