@@ -8,6 +8,9 @@
   var state = {
     lang: params.get('lang') || localStorage.getItem('nix.lang') || 'fa',
     range: params.get('range') || 'window',
+    // Demo identification only: the role from the address, else the demo's default role (settings).
+    role: params.get('role'),
+    settings: { demoRole: null, timeZone: 'Asia/Tehran' },
     summary: null,
     error: null
   };
@@ -29,7 +32,8 @@
       faultRate: 'نرخ خطا', lastFault: 'آخرین خطا', lastAnswer: 'آخرین پاسخ', none: '—',
       HEALTHY: 'سالم', DEGRADED: 'کاهش کیفیت', FAILING: 'از کار افتاده', IDLE: 'بی‌ترافیک',
       unauthorized: 'دسترسی شناسایی نشد: با گواهی اپراتور یا ممیز وارد شوید.',
-      forbidden: 'این نقش اجازهٔ دیدن داشبورد را ندارد.'
+      forbidden: 'این نقش اجازهٔ دیدن داشبورد را ندارد.',
+      zone: 'به وقت تهران', role: 'نقش', OPERATOR: 'اپراتور', AUDITOR: 'ممیز'
     },
     en: {
       title: 'National Information Exchange — Operations', node: 'Node', scope: 'Scope', all: 'all agencies',
@@ -47,7 +51,8 @@
       faultRate: 'Fault rate', lastFault: 'Last fault', lastAnswer: 'Last answer', none: '—',
       HEALTHY: 'Healthy', DEGRADED: 'Degraded', FAILING: 'Failing', IDLE: 'Idle',
       unauthorized: 'Not identified: sign in with an operator or auditor certificate.',
-      forbidden: 'This role may not view the dashboard.'
+      forbidden: 'This role may not view the dashboard.',
+      zone: 'Tehran time', role: 'Role', OPERATOR: 'Operator', AUDITOR: 'Auditor'
     }
   };
 
@@ -79,7 +84,7 @@
   }
   function clock(iso) {
     if (!iso) { return t('none'); }
-    var options = { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: 'Asia/Tehran' };
+    var options = { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZone: state.settings.timeZone };
     return new Intl.DateTimeFormat(state.lang === 'fa' ? 'fa-IR-u-ca-persian' : 'en-GB', options).format(new Date(iso));
   }
 
@@ -96,7 +101,7 @@
     // Demo identification only: in production the browser's client certificate (or an OIDC proxy's
     // bearer token) identifies the viewer and these headers are ignored by the bus.
     var h = { 'Accept': 'application/json' };
-    if (params.get('role')) { h['X-NIX-Role'] = params.get('role'); }
+    if (state.role) { h['X-NIX-Role'] = state.role; }
     if (params.get('agency')) { h['X-NIX-Consumer'] = params.get('agency'); }
     return h;
   }
@@ -131,6 +136,9 @@
     document.querySelectorAll('[data-i18n]').forEach(function (node) { node.textContent = t(node.getAttribute('data-i18n')); });
     document.querySelectorAll('[data-lang]').forEach(function (b) { b.classList.toggle('on', b.getAttribute('data-lang') === state.lang); });
     document.querySelectorAll('[data-range]').forEach(function (b) { b.classList.toggle('on', b.getAttribute('data-range') === state.range); });
+    document.querySelectorAll('[data-role]').forEach(function (b) { b.classList.toggle('on', b.getAttribute('data-role') === state.role); });
+    document.getElementById('roles').hidden = !state.settings.demoRole;
+    document.getElementById('axis-zone').textContent = t('zone') + ' (' + state.settings.timeZone + ')';
   }
 
   function render() {
@@ -186,6 +194,10 @@
     var bins = s.throughput;
     var max = 1;
     bins.forEach(function (b) { max = Math.max(max, b.answered + b.denied + b.rejected + b.failed); });
+    max = niceCeiling(max);
+    setValue('y-max', number(max), max);
+    setValue('y-mid', number(max / 2), max / 2);
+    setValue('y-zero', number(0), 0);
     var width = 1000 / bins.length;
     var rtl = state.lang === 'fa';
     while (svg.firstChild) { svg.removeChild(svg.firstChild); }
@@ -212,6 +224,13 @@
     document.getElementById('axis-end').textContent = rtl ? first : last;
   }
 
+  /** The y-axis top: the next 1, 2 or 5 times a power of ten, so that the scale reads at a glance. */
+  function niceCeiling(n) {
+    var power = Math.pow(10, Math.floor(Math.log10(n)));
+    var step = [1, 2, 5, 10].filter(function (m) { return m * power >= n; })[0];
+    return step * power;
+  }
+
   function numberCell(field, value, css) {
     var td = el('td', { 'data-field': field, 'data-value': value === null ? '' : String(value) });
     td.textContent = number(value);
@@ -233,7 +252,7 @@
     }
     rows.forEach(function (row) {
       var f = row.figures;
-      var name = agencies ? (state.lang === 'fa' ? row.nameFa : row.nameEn) : null;
+      var name = state.lang === 'fa' ? row.nameFa : row.nameEn;
       var code = el('td', { 'class': 'code', 'data-field': 'code', 'data-value': row.code, text: row.code });
       if (name) { code.appendChild(el('span', { 'class': 'name', text: name })); }
       var success = el('td', { 'data-field': 'successRate', 'data-value': f.successRate === null ? '' : String(f.successRate) }, [
@@ -314,6 +333,23 @@
     });
   });
 
-  render();
-  refresh();
+  document.querySelectorAll('[data-role]').forEach(function (button) {
+    button.addEventListener('click', function () {
+      state.role = button.getAttribute('data-role');
+      render();
+      load();
+    });
+  });
+
+  // Settings first (demo role, time zone); without them the page still works, as in prod.
+  fetch('dashboard/settings.json', { headers: { 'Accept': 'application/json' }, cache: 'no-store' })
+    .then(function (response) { return response.ok ? response.json() : {}; })
+    .catch(function () { return {}; })
+    .then(function (settings) {
+      state.settings.demoRole = settings.demoRole || null;
+      state.settings.timeZone = settings.timeZone || state.settings.timeZone;
+      if (!state.role && state.settings.demoRole) { state.role = state.settings.demoRole; }
+      render();
+      refresh();
+    });
 }());

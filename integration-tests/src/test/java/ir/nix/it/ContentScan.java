@@ -5,6 +5,11 @@ import ir.nix.adapters.simulator.IpoSimulator;
 import ir.nix.adapters.simulator.NocrSimulator;
 import ir.nix.adapters.simulator.PostSimulator;
 import ir.nix.adapters.simulator.SsoSimulator;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -14,10 +19,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.qpid.jms.JmsConnectionFactory;
 
 /**
- * 003 Art. 31.4: the known identifiers and values of the test traffic, every service and both
- * channels, and a search for them in whatever the bus wrote — in UTF-8 and both UTF-16 byte orders,
+ * 003 Art. 31.4: the known identifiers and values of the test traffic, every service and every
+ * channel, and a search for them in whatever the bus wrote — in UTF-8 and both UTF-16 byte orders,
  * so that no encoding hides a hit.
  */
 final class ContentScan {
@@ -74,6 +80,38 @@ final class ContentScan {
                 + "</nix:postalCode>")));
         // insurance-list and its condition check: two exchanges each
         return replies.size() + 2;
+    }
+
+    /**
+     * Drives the messaging channel with the same values, as an agency's Qpid JMS client does (persistent
+     * sends): answered, refused, unreadable JSON and a poison message that is dead-lettered. Waits for
+     * every reply and the dead letter, so that the broker has handled them all before the scan.
+     */
+    static int driveMessaging(int amqpPort) throws JMSException {
+        try (Connection connection = new JmsConnectionFactory("MOE", "demo", "amqp://127.0.0.1:" + amqpPort)
+                .createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            List<Message> requests = List.of(
+                    MessagingInquiryTest.send(session, "MOE", "shahkar", shahkar("2876543214", "09191002030")),
+                    MessagingInquiryTest.send(session, "MOE", "shahkar", shahkar("1300130016", "09131112222")),
+                    MessagingInquiryTest.send(session, "MOE", "postal-address",
+                            "{\"postalCode\":\"" + PostSimulator.TEHRAN_POSTAL_CODE + "\"}"),
+                    MessagingInquiryTest.send(session, "MOE", "shahkar", "{\"nationalCode\":\"1300130016\","));
+            MapMessage poison = session.createMapMessage();
+            poison.setString("nationalCode", "1300130016");
+            poison.setString("mobile", "09131112222");
+            poison.setStringProperty("service", "shahkar");
+            session.createProducer(session.createQueue("nix.MOE.requests")).send(poison);
+            List<String> sent = new ArrayList<>();
+            for (Message request : requests) {
+                sent.add(request.getJMSMessageID());
+            }
+            sent.add(poison.getJMSMessageID());
+            MessagingInquiryTest.receiveAll(session, "nix.MOE.replies", sent);
+            MessagingInquiryTest.receive(session, "nix.MOE.dead-letters", poison.getJMSMessageID());
+            return requests.size() + 1;
+        }
     }
 
     private static String shahkar(String nationalCode, String mobile) {

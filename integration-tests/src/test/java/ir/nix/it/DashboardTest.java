@@ -23,7 +23,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The operator dashboard at {@code /} in a real headless Chromium: it shows the traffic sent, counted
- * right, in English and in right-to-left Persian. Leaves {@code target/screenshots/dashboard.png}.
+ * right, in English and in right-to-left Persian; on the demo it opens as the operator with no query string.
+ * Leaves {@code target/screenshots/dashboard.png} and {@code dashboard-demo-root.png}.
  * Needs Debian's {@code chromium} and {@code chromium-driver} ({@code .ci/run} installs them); Selenium
  * Manager never downloads a browser or driver here.
  */
@@ -109,8 +110,36 @@ class DashboardTest extends BusUnderTest {
     }
 
     @Test
-    void tellsAViewerWithoutARoleToIdentify() {
-        browser.get("http://127.0.0.1:" + port + "/?lang=en");
+    void opensAsTheDemoOperatorWithNoQueryStringAndShowsLiveFigures() throws IOException {
+        assertThat(inquire("shahkar", "MOE", SHAHKAR.formatted("0499370899")).status()).isEqualTo(200);
+
+        browser.get("http://127.0.0.1:" + port + "/");
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            assertThat(browser.findElement(By.id("role-operator")).getDomAttribute("class")).contains("on");
+            assertThat(Long.parseLong(browser.findElement(By.id("kpi-exchanges")).getDomAttribute("data-value"))).isPositive();
+        });
+        assertThat(browser.findElement(By.id("problem")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("roles")).isDisplayed()).as("the role switch is visible").isTrue();
+        assertThat(Double.parseDouble(browser.findElement(By.id("y-max")).getDomAttribute("data-value"))).isPositive();
+        assertThat(browser.findElement(By.id("axis-zone")).getText()).contains("Asia/Tehran");
+        saveScreenshot("dashboard-demo-root.png");
+    }
+
+    @Test
+    void showsPersianServiceTitlesOnThePersianDashboard() {
+        assertThat(inquire("shahkar", "MOE", SHAHKAR.formatted("0499370899")).status()).isEqualTo(200);
+
+        browser.get("http://127.0.0.1:" + port + "/?lang=fa&range=start");
+
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(browser.findElement(By.cssSelector("#services tr[data-code='shahkar'] .name")).getText())
+                        .matches(".*[\\u0600-\\u06FF].*"));
+    }
+
+    @Test
+    void tellsAViewerWithoutAValidRoleToIdentify() {
+        browser.get("http://127.0.0.1:" + port + "/?lang=en&role=NOBODY");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("problem")).isDisplayed());
         assertThat(browser.findElement(By.id("problem")).getText()).contains("Not identified");

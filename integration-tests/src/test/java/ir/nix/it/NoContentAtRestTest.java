@@ -3,6 +3,7 @@ package ir.nix.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ir.nix.core.ingress.messaging.MessagingProperties;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * 003 Art. 31.4: nothing but traffic data at rest. Drives every service over REST and SOAP, answered
+ * 003 Art. 31.4: nothing but traffic data at rest. Drives every service over REST and SOAP, and the
+ * messaging channel (persistent sends, a poison message dead-lettered), answered
  * and refused, with known identifiers and values, then searches the H2 store's files, the Artemis
  * journal, the log file and the metrics output for them: zero hits is the only pass.
  */
@@ -25,10 +27,13 @@ class NoContentAtRestTest extends BusUnderTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    MessagingProperties messaging;
+
     @Test
     void leavesNoIdentifierOrValueInStoreJournalLogsOrMetrics() throws Exception {
         long before = recordCount();
-        int exchanges = ContentScan.driveEveryService(this);
+        int exchanges = ContentScan.driveEveryService(this) + ContentScan.driveMessaging(messaging.amqpPort());
         await().atMost(Duration.ofSeconds(15)).until(() -> recordCount() >= before + exchanges);
         flushStoreToDisk();
 

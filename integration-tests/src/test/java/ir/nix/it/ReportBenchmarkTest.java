@@ -1,5 +1,6 @@
 package ir.nix.it;
 
+import ir.nix.policy.calendar.Tehran;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.core.agency.AgencyCode;
@@ -12,7 +13,7 @@ import ir.nix.monitoring.report.ReportCalendar;
 import ir.nix.monitoring.report.ReportPeriod;
 import ir.nix.monitoring.report.ReportProperties;
 import ir.nix.monitoring.report.RollupAggregator;
-import ir.nix.monitoring.traffic.AgencyNames;
+import ir.nix.monitoring.figures.AgencyNames;
 import ir.nix.policy.active.ActivePolicy;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -125,8 +126,8 @@ class ReportBenchmarkTest {
                 sql.execute("CREATE TABLE traffic_record_" + DateTimeFormatter.BASIC_ISO_DATE.format(day)
                         + " PARTITION OF traffic_record FOR VALUES FROM ('" + day + " 00:00:00+00') TO ('" + day.plusDays(1) + " 00:00:00+00')");
             }
-            String start = FIRST.atStartOfDay(ReportPeriod.ZONE).toInstant().toString();
-            long seconds = Duration.between(FIRST.atStartOfDay(ReportPeriod.ZONE), LAST.plusDays(1).atStartOfDay(ReportPeriod.ZONE)).toSeconds();
+            String start = FIRST.atStartOfDay(Tehran.ZONE).toInstant().toString();
+            long seconds = Duration.between(FIRST.atStartOfDay(Tehran.ZONE), LAST.plusDays(1).atStartOfDay(Tehran.ZONE)).toSeconds();
             long chunk = 1_000_000;
             for (long from = 1; from <= ROWS; from += chunk) {
                 sql.execute("INSERT INTO traffic_record (tracking_id, channel, consumer, provider, service, decision, outcome, status, "

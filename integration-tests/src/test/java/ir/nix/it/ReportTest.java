@@ -1,10 +1,11 @@
 package ir.nix.it;
 
+import ir.nix.policy.calendar.Tehran;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ir.nix.core.identifier.JalaliDate;
 import ir.nix.deploy.cli.NixCli;
+import ir.nix.policy.calendar.JalaliDate;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ReportTest extends PostgresBusUnderTest {
 
-    static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+    static final ZoneId TEHRAN = Tehran.ZONE;
     static final String SHAHKAR = "{\"nationalCode\":\"0499370899\",\"mobile\":\"09121234567\"}";
 
     Reply report(String role, String agency, String query) {

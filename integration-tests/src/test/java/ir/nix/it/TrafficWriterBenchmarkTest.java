@@ -3,6 +3,11 @@ package ir.nix.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.inquiry.Channel;
+import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.inquiry.PolicyVerdict;
+import ir.nix.core.service.ServiceCode;
 import ir.nix.core.tracking.TrackingId;
 import ir.nix.core.traffic.TrafficQueue;
 import ir.nix.core.traffic.TrafficRecord;
@@ -62,8 +67,9 @@ class TrafficWriterBenchmarkTest extends PostgresBusUnderTest {
 
     private static TrafficRecord record() {
         Instant now = Instant.now();
-        return new TrafficRecord(TrackingId.next().toString(), null, null, "REST", "MOE", "CRA", "shahkar", "1",
-                "wg26-moe-shahkar", "WG-26/1400-08-18", "bench", "0".repeat(64), "PERMIT", "OK", 200, now, now, now,
+        return new TrafficRecord(TrackingId.next(), null, null, Channel.REST, new AgencyCode("MOE"), new AgencyCode("CRA"),
+                new ServiceCode("shahkar"), "1", "wg26-moe-shahkar", "WG-26/1400-08-18", "bench", "0".repeat(64),
+                PolicyVerdict.PERMIT, OutcomeCode.OK, 200, now, now, now,
                 1_500, 900L, 52, 98, "nix-pg", null, null);
     }
 }

@@ -4,6 +4,7 @@ import ir.nix.policy.ServiceVocabulary;
 import ir.nix.policy.active.ActivePolicy;
 import ir.nix.policy.bundle.BundleLocation;
 import ir.nix.policy.bundle.PolicyBundleLoader;
+import ir.nix.policy.quota.QuotaCounters;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +24,9 @@ public class PolicyConfiguration {
 
     /** Also the {@link ir.nix.policy.PolicyDecisionPoint} the pipeline asks on every exchange. */
     @Bean
-    public ActivePolicy activePolicy(PolicyProperties properties, ServiceVocabulary vocabulary) {
+    public ActivePolicy activePolicy(PolicyProperties properties, ServiceVocabulary vocabulary, QuotaCounters quotas) {
         PolicyBundleLoader loader = new PolicyBundleLoader(vocabulary, properties.includeDemoGrants());
-        return ActivePolicy.load(loader, BundleLocation.parse(properties.bundle()));
+        return ActivePolicy.load(loader, BundleLocation.parse(properties.bundle()), quotas);
     }
 
     @Bean

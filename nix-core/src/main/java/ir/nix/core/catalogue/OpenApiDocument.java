@@ -20,6 +20,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import ir.nix.core.ingress.NixHeaders;
 import ir.nix.core.inquiry.OutcomeCode;
 import ir.nix.core.service.FieldType;
 import ir.nix.core.service.InputField;
@@ -53,7 +54,7 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenApiDocument {
 
-    static final String TRACKING_HEADER = "X-NIX-Tracking-Id";
+    static final String TRACKING_HEADER = NixHeaders.TRACKING_ID;
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String JSON = "application/json";
     private static final String SCHEMAS = "#/components/schemas/";
@@ -189,11 +190,11 @@ class OpenApiDocument {
 
     private static Components components() {
         Components components = new Components()
-                .addParameters("Consumer", header("X-NIX-Consumer", "Calling agency code. Demo and test deployments only; "
+                .addParameters("Consumer", header(NixHeaders.CONSUMER, "Calling agency code. Demo and test deployments only; "
                         + "in production the client certificate identifies the agency.", "^[A-Z][A-Z0-9_]{1,15}$"))
-                .addParameters("RequestId", header("X-Request-Id",
+                .addParameters("RequestId", header(NixHeaders.REQUEST_ID,
                         "The caller's own reference, recorded with the exchange.", "^[A-Za-z0-9._:-]{1,64}$"))
-                .addParameters("OnBehalfOf", header("X-NIX-On-Behalf-Of",
+                .addParameters("OnBehalfOf", header(NixHeaders.ON_BEHALF_OF,
                         "A party the caller claims to act for. Re-delegating a service is refused (003 Art. 34).",
                         "^[A-Za-z0-9._:-]{1,64}$"))
                 .addHeaders("TrackingId", new Header().description("The exchange's unique tracking ID (003 Art. 13)")

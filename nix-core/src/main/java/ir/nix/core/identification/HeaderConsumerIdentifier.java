@@ -1,6 +1,7 @@
 package ir.nix.core.identification;
 
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.ingress.NixHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "nix.identification.mode", havingValue = "header")
 class HeaderConsumerIdentifier implements ConsumerIdentifier {
 
-    static final String HEADER = "X-NIX-Consumer";
+    static final String HEADER = NixHeaders.CONSUMER;
 
     @Override
     public Identification identify(HttpServletRequest request) {

@@ -47,6 +47,11 @@ public final class CallerReferences {
         }
     }
 
+    /** Whether a caller's reference may be kept (recorded, or held by the broker for duplicate detection). */
+    public static boolean isRecordable(String reference) {
+        return reference != null && TOKEN.matcher(reference).matches() && !carriesPersonalIdentifier(reference);
+    }
+
     /**
      * 003 Art. 31.4: the reference is recorded, so a caller that uses the subject's identifier as its
      * reference would put that identifier in the store. Any digit run that is a valid identifier refuses it.

@@ -1,7 +1,7 @@
 package ir.nix.core.ingress;
 
+import ir.nix.core.inquiry.OutcomeCode;
 import java.net.URI;
-import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,9 +16,14 @@ public final class ProblemResponse {
     }
 
     public static ResponseEntity<ProblemDetail> of(HttpStatus status, String code, String detail) {
+        return ResponseEntity.status(status).body(problem(status, code, detail));
+    }
+
+    /** The problem document of {@code code}: its {@code type} is {@link OutcomeCode#problemType(String)}. */
+    public static ProblemDetail problem(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:nix:problem:" + code.toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setType(URI.create(OutcomeCode.problemType(code)));
         problem.setProperty("code", code);
-        return ResponseEntity.status(status).body(problem);
+        return problem;
     }
 }

@@ -1,17 +1,15 @@
 package ir.nix.core.inquiry;
 
-import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.node.NodeProperties;
 import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceDescriptor;
 import ir.nix.core.subject.SubjectTokens;
 import ir.nix.core.traffic.TrafficRecord;
 import ir.nix.core.traffic.TrafficSink;
-import ir.nix.core.tracking.TrackingId;
 import ir.nix.policy.BundleIdentity;
 import ir.nix.policy.Decision;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +23,10 @@ class TrafficRecording implements InquiryStep {
     private final SubjectTokens subjectTokens;
     private final String busNode;
 
-    TrafficRecording(List<TrafficSink> sinks, SubjectTokens subjectTokens, @Value("${nix.node:nix-1}") String busNode) {
+    TrafficRecording(List<TrafficSink> sinks, SubjectTokens subjectTokens, NodeProperties node) {
         this.sinks = List.copyOf(sinks);
         this.subjectTokens = subjectTokens;
-        this.busNode = busNode;
+        this.busNode = node.node();
     }
 
     @Override
@@ -53,20 +51,20 @@ class TrafficRecording implements InquiryStep {
         Optional<Decision.Deny> deny = decision.filter(Decision.Deny.class::isInstance).map(Decision.Deny.class::cast);
         long totalMicros = (System.nanoTime() - request.receivedNanos()) / 1_000;
         return new TrafficRecord(
-                request.trackingId().toString(),
-                request.parent().map(TrackingId::toString).orElse(null),
+                request.trackingId(),
+                request.parent().orElse(null),
                 request.callerRequestId().orElse(null),
-                request.channel().name(),
-                request.consumer().map(AgencyCode::value).orElse(null),
-                service.map(s -> s.provider().value()).orElse(null),
-                service.map(s -> s.code().value()).orElse(null),
+                request.channel(),
+                request.consumer().orElse(null),
+                service.map(ServiceDescriptor::provider).orElse(null),
+                service.map(ServiceDescriptor::code).orElse(null),
                 service.map(ServiceDescriptor::version).orElse(null),
                 permit.map(Decision.Permit::grantId).or(() -> deny.flatMap(Decision.Deny::grantId)).orElse(null),
                 permit.map(Decision.Permit::resolutionRef).or(() -> deny.flatMap(Decision.Deny::resolutionRef)).orElse(null),
                 inquiry.bundle().map(BundleIdentity::version).orElse(null),
                 inquiry.bundle().map(BundleIdentity::sha256).orElse(null),
-                verdict(decision).name(),
-                reply.outcome().name(),
+                verdict(decision),
+                reply.outcome(),
                 reply.outcome().httpStatus(),
                 request.receivedAt(),
                 inquiry.forwardedAt().orElse(null),

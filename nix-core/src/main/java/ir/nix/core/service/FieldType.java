@@ -1,7 +1,7 @@
 package ir.nix.core.service;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import ir.nix.core.identifier.JalaliDate;
+import ir.nix.core.identifier.JalaliDateInput;
 import ir.nix.core.identifier.LegalEntityId;
 import ir.nix.core.identifier.MobileNumber;
 import ir.nix.core.identifier.NationalCode;
@@ -20,7 +20,7 @@ public enum FieldType {
     LEGAL_ENTITY_ID(LegalEntityId::parse, SchemaType.STRING, "^[0-9]{11}$"),
     POSTAL_CODE(PostalCode::parse, SchemaType.STRING, "^[0-9]{5}-?[0-9]{5}$"),
     MOBILE(MobileNumber::parse, SchemaType.STRING, "^(\\+98|0)9[0-9]{9}$"),
-    JALALI_DATE(JalaliDate::parse, SchemaType.STRING, "^[0-9]{4}/[0-9]{2}/[0-9]{2}$"),
+    JALALI_DATE(JalaliDateInput::parse, SchemaType.STRING, "^[0-9]{4}/[0-9]{2}/[0-9]{2}$"),
     /** A Solar Hijri year, as agencies write payment periods. */
     JALALI_YEAR(raw -> BoundedNumber.parse(raw, 1300, 1500), SchemaType.INTEGER, null),
     MONTH(raw -> BoundedNumber.parse(raw, 1, 12), SchemaType.INTEGER, null),

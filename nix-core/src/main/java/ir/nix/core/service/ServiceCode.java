@@ -1,13 +1,17 @@
 package ir.nix.core.service;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Unique code of an exchange service (003 Art. 9: the service ID card's unique service code). */
-public record ServiceCode(String value) {
+/** In JSON (traffic queue, operator APIs) the bare code. */
+public record ServiceCode(@JsonValue String value) {
 
     private static final Pattern SHAPE = Pattern.compile("[a-z][a-z0-9-]{1,47}");
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ServiceCode {
         Objects.requireNonNull(value, "value");
         if (!SHAPE.matcher(value).matches()) {

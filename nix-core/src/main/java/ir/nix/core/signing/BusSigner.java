@@ -1,10 +1,10 @@
 package ir.nix.core.signing;
 
+import ir.nix.core.node.NodeProperties;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +25,9 @@ public class BusSigner {
 
     private final BusKey key;
 
-    public BusSigner(SigningProperties properties, @Value("${nix.data-dir:./nix-data}") Path dataDir,
-                     @Value("${nix.node:nix-1}") String node) {
-        this.key = BusKey.load(properties, dataDir, node);
+    public BusSigner(SigningProperties properties, NodeProperties node) {
+        Path dataDir = node.dataDir();
+        this.key = BusKey.load(properties, dataDir, node.node());
         if (properties.keyStore() == null) {
             LOG.warn("nix.signing.key-store is not set: signing with the generated key in {} (demo only); "
                     + "certificate SHA-256 {}", dataDir.resolve(BusKey.GENERATED_FILE), CertificatePem.fingerprint(key.certificate()));

@@ -1,5 +1,7 @@
 package ir.nix.core.tracking;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.github.f4b6a3.uuid.UuidCreator;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,8 +13,9 @@ import java.util.UUID;
  * <p>A UUIDv7: time-ordered, so records sort by arrival and index well, and unique across bus
  * nodes without coordination.
  */
-public record TrackingId(UUID value) {
+public record TrackingId(@JsonValue UUID value) {
 
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public TrackingId {
         Objects.requireNonNull(value, "value");
         if (value.version() != 7) {

@@ -41,7 +41,7 @@ public class TrafficQueue implements TrafficSink {
         jms.send(queue, session -> {
             BytesMessage message = session.createBytesMessage();
             message.writeBytes(body);
-            message.setStringProperty(DUPLICATE_ID, record.trackingId());
+            message.setStringProperty(DUPLICATE_ID, record.trackingId().toString());
             return message;
         });
         enqueued.incrementAndGet();

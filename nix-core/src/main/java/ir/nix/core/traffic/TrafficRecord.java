@@ -1,5 +1,11 @@
 package ir.nix.core.traffic;
 
+import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.inquiry.Channel;
+import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.inquiry.PolicyVerdict;
+import ir.nix.core.service.ServiceCode;
+import ir.nix.core.tracking.TrackingId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -7,12 +13,13 @@ import java.util.Objects;
 /**
  * All the bus keeps of an exchange (003 Art. 31.4: nothing but traffic data is stored).
  * Every field is metadata: codes, times, sizes. Nullable fields are null when the exchange ended
- * before the step that fills them.
+ * before the step that fills them. {@link TrafficColumn} is the one documented field order: the store's
+ * columns and the chain's canonical form follow it.
  *
- * @param trackingId        unique tracking ID (UUIDv7 text)
+ * @param trackingId        unique tracking ID (UUIDv7)
  * @param parentTrackingId  the exchange this one was issued for (condition checks), or null
  * @param callerRequestId   the caller's own reference (a checked token), or null
- * @param channel           REST, SOAP, MESSAGING or INTERNAL
+ * @param channel           how the inquiry arrived
  * @param consumer          consumer agency code, or null when not identified
  * @param provider          provider agency code, or null when the service was unknown
  * @param service           service code, or null when unknown
@@ -21,7 +28,7 @@ import java.util.Objects;
  * @param resolutionRef     the Working-Group resolution of that grant
  * @param policyVersion     version label of the policy bundle in force
  * @param policyHash        SHA-256 of that bundle
- * @param decision          PERMIT, DENY or NOT_REACHED
+ * @param decision          whether the policy engine was asked and what it said
  * @param outcome           the outcome code (stable, documented)
  * @param status            the HTTP status (REST) or the equivalent status of the fault (SOAP)
  * @param receivedAt        arrival at the bus
@@ -35,12 +42,13 @@ import java.util.Objects;
  * @param clientCertificate SHA-256 fingerprint of the client certificate, or null
  * @param subjectToken      keyed, rotating HMAC of the data subject (never the identifier), or null
  */
-public record TrafficRecord(String trackingId, String parentTrackingId, String callerRequestId, String channel,
-                            String consumer, String provider, String service, String serviceVersion, String grantId,
-                            String resolutionRef, String policyVersion, String policyHash, String decision,
-                            String outcome, int status, Instant receivedAt, Instant forwardedAt, Instant answeredAt,
-                            long totalMicros, Long providerMicros, int requestBytes, int replyBytes, String busNode,
-                            String clientCertificate, String subjectToken) {
+public record TrafficRecord(TrackingId trackingId, TrackingId parentTrackingId, String callerRequestId, Channel channel,
+                            AgencyCode consumer, AgencyCode provider, ServiceCode service, String serviceVersion,
+                            String grantId, String resolutionRef, String policyVersion, String policyHash,
+                            PolicyVerdict decision, OutcomeCode outcome, int status, Instant receivedAt,
+                            Instant forwardedAt, Instant answeredAt, long totalMicros, Long providerMicros,
+                            int requestBytes, int replyBytes, String busNode, String clientCertificate,
+                            String subjectToken) {
 
     public TrafficRecord {
         Objects.requireNonNull(trackingId, "trackingId");

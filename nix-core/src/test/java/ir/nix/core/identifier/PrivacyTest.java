@@ -19,7 +19,7 @@ class PrivacyTest {
         Function<String, Parsed<?>> legal = LegalEntityId::parse;
         Function<String, Parsed<?>> postal = PostalCode::parse;
         Function<String, Parsed<?>> mobile = MobileNumber::parse;
-        Function<String, Parsed<?>> date = JalaliDate::parse;
+        Function<String, Parsed<?>> date = JalaliDateInput::parse;
         return Stream.of(
                 Arguments.of("national code, wrong check digit", national, "0499370898"),
                 Arguments.of("national code, same digits", national, "4444444444"),

@@ -1,5 +1,6 @@
 package ir.nix.core.signing;
 
+import ir.nix.core.node.NodeProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,8 +18,8 @@ class BusSignerTest {
 
     @Test
     void generatesAKeyOnceAndKeepsItAcrossRestarts() {
-        BusSigner first = new BusSigner(GENERATED, dataDir, "nix-1");
-        BusSigner afterRestart = new BusSigner(GENERATED, dataDir, "nix-1");
+        BusSigner first = new BusSigner(GENERATED, new NodeProperties("nix-1", dataDir));
+        BusSigner afterRestart = new BusSigner(GENERATED, new NodeProperties("nix-1", dataDir));
 
         assertThat(dataDir.resolve(BusKey.GENERATED_FILE)).isRegularFile();
         assertThat(afterRestart.certificate()).isEqualTo(first.certificate());
@@ -27,7 +28,7 @@ class BusSignerTest {
 
     @Test
     void signaturesVerifyAgainstItsCertificate() {
-        BusSigner signer = new BusSigner(GENERATED, dataDir, "nix-1");
+        BusSigner signer = new BusSigner(GENERATED, new NodeProperties("nix-1", dataDir));
         byte[] report = "service,consumer,count\nshahkar,MOE,3".getBytes(StandardCharsets.UTF_8);
 
         assertThat(CmsSignatures.verifyDetached(report, signer.signDetached(report), signer.certificate()).isValid()).isTrue();
@@ -40,7 +41,7 @@ class BusSignerTest {
         SigningProperties configured = new SigningProperties(keyStore, "s3cret", "bus");
         BusKey.write(operators, keyStore, configured);
 
-        BusSigner signer = new BusSigner(configured, dataDir, "nix-1");
+        BusSigner signer = new BusSigner(configured, new NodeProperties("nix-1", dataDir));
 
         assertThat(signer.certificate()).isEqualTo(operators.certificate());
         assertThat(dataDir.resolve(BusKey.GENERATED_FILE)).doesNotExist();
@@ -50,7 +51,7 @@ class BusSignerTest {
     void refusesToStartWhenTheConfiguredKeyStoreIsMissing() {
         SigningProperties configured = new SigningProperties(dataDir.resolve("absent.p12"), "s3cret", "bus");
 
-        assertThatThrownBy(() -> new BusSigner(configured, dataDir, "nix-1"))
+        assertThatThrownBy(() -> new BusSigner(configured, new NodeProperties("nix-1", dataDir)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not exist");
     }
 
@@ -59,13 +60,13 @@ class BusSignerTest {
         Path keyStore = dataDir.resolve("operator.p12");
         BusKey.write(BusKey.generate("nix-prod"), keyStore, new SigningProperties(keyStore, "s3cret", "bus"));
 
-        assertThatThrownBy(() -> new BusSigner(new SigningProperties(keyStore, "s3cret", "other"), dataDir, "nix-1"))
+        assertThatThrownBy(() -> new BusSigner(new SigningProperties(keyStore, "s3cret", "other"), new NodeProperties("nix-1", dataDir)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'other'");
     }
 
     @Test
     void publishesTheCertificateAsPem() {
-        BusSigner signer = new BusSigner(GENERATED, dataDir, "nix-1");
+        BusSigner signer = new BusSigner(GENERATED, new NodeProperties("nix-1", dataDir));
 
         String pem = CertificatePem.encode(signer.certificate());
 

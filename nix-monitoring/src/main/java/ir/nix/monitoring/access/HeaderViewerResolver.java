@@ -1,6 +1,7 @@
 package ir.nix.monitoring.access;
 
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.ingress.NixHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -10,8 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 final class HeaderViewerResolver implements ViewerResolver {
 
-    static final String ROLE = "X-NIX-Role";
-    static final String AGENCY = "X-NIX-Consumer";
+    static final String ROLE = NixHeaders.ROLE;
+    static final String AGENCY = NixHeaders.CONSUMER;
 
     @Override
     public Resolution resolve(HttpServletRequest request) {

@@ -34,6 +34,11 @@ public record Viewer(Role role, Optional<AgencyCode> agency) {
     }
 
     /** Whether an exchange between these parties is visible: always, or when the agency took part in it. */
+    public boolean sees(AgencyCode consumer, AgencyCode provider) {
+        return sees(consumer == null ? null : consumer.value(), provider == null ? null : provider.value());
+    }
+
+    /** As {@link #sees(AgencyCode, AgencyCode)}, for codes as stored and reported. */
     public boolean sees(String consumer, String provider) {
         if (seesEverything()) {
             return true;

@@ -1,8 +1,11 @@
 package ir.nix.monitoring.dashboard;
 
-import ir.nix.monitoring.traffic.AgencyNames;
+import ir.nix.core.node.NodeProperties;
+import ir.nix.core.service.ServiceCatalog;
+import ir.nix.monitoring.figures.AgencyNames;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +21,9 @@ class DashboardConfiguration {
     }
 
     @Bean
-    DashboardSummaries dashboardSummaries(LiveTrafficWindow window, AgencyNames names, @Value("${nix.node:nix-1}") String node) {
-        return new DashboardSummaries(window, names, node);
+    DashboardSummaries dashboardSummaries(LiveTrafficWindow window, AgencyNames names, ObjectProvider<ServiceCatalog> catalog,
+                                          NodeProperties node) {
+        return new DashboardSummaries(window, names,
+                code -> Optional.ofNullable(catalog.getIfAvailable()).flatMap(services -> services.descriptor(code)), node.node());
     }
 }

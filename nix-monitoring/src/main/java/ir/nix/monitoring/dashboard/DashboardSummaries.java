@@ -1,15 +1,16 @@
 package ir.nix.monitoring.dashboard;
 
+import ir.nix.core.service.ServiceDescriptor;
 import ir.nix.monitoring.access.Viewer;
-import ir.nix.monitoring.traffic.AgencyNames;
-import ir.nix.monitoring.traffic.ExchangeFigures;
-import ir.nix.monitoring.traffic.LatencyHistogram;
-import ir.nix.monitoring.traffic.OutcomeClass;
+import ir.nix.monitoring.figures.AgencyNames;
+import ir.nix.monitoring.figures.ExchangeFigures;
+import ir.nix.monitoring.figures.LatencyHistogram;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -23,11 +24,15 @@ final class DashboardSummaries {
 
     private final LiveTrafficWindow window;
     private final AgencyNames names;
+    private final Function<String, Optional<ServiceDescriptor>> services;
     private final String node;
 
-    DashboardSummaries(LiveTrafficWindow window, AgencyNames names, String node) {
+    /** @param services the descriptor of a service code, for its Persian and English titles */
+    DashboardSummaries(LiveTrafficWindow window, AgencyNames names, Function<String, Optional<ServiceDescriptor>> services,
+                       String node) {
         this.window = window;
         this.names = names;
+        this.services = services;
         this.node = node;
     }
 
@@ -49,7 +54,7 @@ final class DashboardSummaries {
         ExchangeFigures.Builder figures = new ExchangeFigures.Builder();
         flows.forEach((key, tallied) -> {
             if (which.test(key)) {
-                figures.add(key.outcome(), tallied.count(), tallied.latency());
+                figures.add(key.outcome().name(), tallied.count(), tallied.latency());
             }
         });
         return figures.build();
@@ -60,11 +65,12 @@ final class DashboardSummaries {
         Map<String, ExchangeFigures.Builder> grouped = new TreeMap<>();
         flows.forEach((key, tallied) -> grouped
                 .computeIfAbsent(Objects.requireNonNullElse(dimension.apply(key), UNKNOWN), code -> new ExchangeFigures.Builder())
-                .add(key.outcome(), tallied.count(), tallied.latency()));
+                .add(key.outcome().name(), tallied.count(), tallied.latency()));
         List<DashboardSummary.Row> rows = new ArrayList<>();
-        grouped.forEach((code, figures) -> rows.add(new DashboardSummary.Row(code,
-                agencies ? names.persian(code).orElse(null) : null, agencies ? names.english(code).orElse(null) : null,
-                figures.build())));
+        grouped.forEach((code, figures) -> rows.add(agencies
+                ? new DashboardSummary.Row(code, names.persian(code).orElse(null), names.english(code).orElse(null), figures.build())
+                : new DashboardSummary.Row(code, services.apply(code).map(ServiceDescriptor::titleFa).orElse(null),
+                        services.apply(code).map(ServiceDescriptor::titleEn).orElse(null), figures.build())));
         rows.sort(Comparator.comparingLong((DashboardSummary.Row row) -> row.figures().exchanges()).reversed());
         return rows;
     }
@@ -74,12 +80,12 @@ final class DashboardSummaries {
         Map<String, long[]> callsAndFaults = new TreeMap<>();
         Map<String, LatencyHistogram> latency = new TreeMap<>();
         flows.forEach((key, tallied) -> {
-            if (key.provider() == null || !OutcomeClass.reachedProvider(key.outcome())) {
+            if (key.provider() == null || !key.outcome().reachedProvider()) {
                 return;
             }
             long[] counts = callsAndFaults.computeIfAbsent(key.provider(), p -> new long[2]);
             counts[0] += tallied.count();
-            counts[1] += OutcomeClass.isProviderFault(key.outcome()) ? tallied.count() : 0;
+            counts[1] += key.outcome().isProviderFault() ? tallied.count() : 0;
             latency.computeIfAbsent(key.provider(), p -> new LatencyHistogram()).add(tallied.latency());
         });
         marks.keySet().forEach(provider -> callsAndFaults.computeIfAbsent(provider, p -> new long[2]));
@@ -108,8 +114,8 @@ final class DashboardSummaries {
     private static Map<String, Long> denialsByReason(Map<FlowKey, LiveTrafficWindow.Tallied> flows) {
         Map<String, Long> reasons = new TreeMap<>();
         flows.forEach((key, tallied) -> {
-            if (OutcomeClass.isDenial(key.outcome())) {
-                reasons.merge(key.outcome(), tallied.count(), Long::sum);
+            if (key.outcome().isDenial()) {
+                reasons.merge(key.outcome().name(), tallied.count(), Long::sum);
             }
         });
         return reasons;

@@ -1,6 +1,6 @@
 package ir.nix.monitoring.dashboard;
 
-import ir.nix.monitoring.traffic.ExchangeFigures;
+import ir.nix.monitoring.figures.ExchangeFigures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package ir.nix.monitoring.dashboard;
 
+import ir.nix.core.inquiry.OutcomeClass;
 import ir.nix.core.traffic.TrafficRecord;
 import ir.nix.core.traffic.TrafficSink;
-import ir.nix.monitoring.traffic.LatencyHistogram;
-import ir.nix.monitoring.traffic.OutcomeClass;
+import ir.nix.monitoring.figures.LatencyHistogram;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -67,9 +67,9 @@ public final class LiveTrafficWindow implements TrafficSink {
         FlowKey key = FlowKey.of(record);
         slot(now.getEpochSecond()).flows().computeIfAbsent(key, k -> new Tally()).record(record.totalMicros());
         sinceStart.computeIfAbsent(key, k -> new Tally()).record(record.totalMicros());
-        if (OutcomeClass.isDenial(record.outcome())) {
-            remember(new DashboardSummary.RecentDenial(record.receivedAt(), record.trackingId(), record.consumer(),
-                    record.service(), record.provider(), record.outcome()));
+        if (record.outcome().isDenial()) {
+            remember(new DashboardSummary.RecentDenial(record.receivedAt(), record.trackingId().toString(),
+                    key.consumer(), key.service(), key.provider(), record.outcome().name()));
         }
         mark(record, now);
     }
@@ -101,11 +101,11 @@ public final class LiveTrafficWindow implements TrafficSink {
         if (record.provider() == null) {
             return;
         }
-        boolean fault = OutcomeClass.isProviderFault(record.outcome());
-        boolean answer = OutcomeClass.of(record.outcome()) == OutcomeClass.ANSWERED;
+        boolean fault = record.outcome().isProviderFault();
+        boolean answer = record.outcome().outcomeClass() == OutcomeClass.ANSWERED;
         if (fault || answer) {
-            Marks mark = new Marks(fault ? now : null, fault ? record.outcome() : null, answer ? now : null);
-            marks.merge(new Parties(record.consumer(), record.provider()), mark, Marks::merge);
+            Marks mark = new Marks(fault ? now : null, fault ? record.outcome().name() : null, answer ? now : null);
+            marks.merge(new Parties(FlowKey.code(record.consumer()), record.provider().value()), mark, Marks::merge);
         }
     }
 
@@ -148,7 +148,7 @@ public final class LiveTrafficWindow implements TrafficSink {
         long[][] counts = new long[bins][OutcomeClass.values().length];
         forEachSlot(firstBin, newest, (second, key, tally) -> {
             if (visible.test(key)) {
-                counts[(int) ((second - firstBin) / binSeconds)][OutcomeClass.of(key.outcome()).ordinal()] += tally.count();
+                counts[(int) ((second - firstBin) / binSeconds)][key.outcome().outcomeClass().ordinal()] += tally.count();
             }
         });
         List<DashboardSummary.ThroughputBin> series = new ArrayList<>(bins);

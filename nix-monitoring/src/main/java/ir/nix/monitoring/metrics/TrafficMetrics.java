@@ -48,9 +48,9 @@ public class TrafficMetrics implements TrafficSink {
     public void accept(TrafficRecord record) {
         String service = label(record.service());
         String provider = label(record.provider());
-        counters.computeIfAbsent(new CounterKey(service, label(record.consumer()), provider, record.outcome(), record.channel()),
+        counters.computeIfAbsent(new CounterKey(service, label(record.consumer()), provider, record.outcome().name(), record.channel().name()),
                 this::counter).increment();
-        timers.computeIfAbsent(new TimerKey(service, provider, record.outcome(), record.channel()), this::timer)
+        timers.computeIfAbsent(new TimerKey(service, provider, record.outcome().name(), record.channel().name()), this::timer)
                 .record(record.totalMicros(), TimeUnit.MICROSECONDS);
         if (record.providerMicros() != null) {
             providerTimers.computeIfAbsent(new ProviderKey(service, provider), this::providerTimer)
@@ -58,8 +58,8 @@ public class TrafficMetrics implements TrafficSink {
         }
     }
 
-    private static String label(String code) {
-        return code == null ? NONE : code;
+    private static String label(Object code) {
+        return code == null ? NONE : code.toString();
     }
 
     private Counter counter(CounterKey key) {

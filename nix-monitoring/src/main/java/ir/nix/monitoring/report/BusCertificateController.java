@@ -1,5 +1,6 @@
 package ir.nix.monitoring.report;
 
+import ir.nix.core.ingress.NixHeaders;
 import ir.nix.core.signing.BusSigner;
 import ir.nix.core.signing.CertificatePem;
 import org.springframework.http.MediaType;
@@ -26,7 +27,7 @@ class BusCertificateController {
     @GetMapping("/api/v1/signing/certificate")
     ResponseEntity<String> certificate() {
         return ResponseEntity.ok().contentType(PEM)
-                .header("X-NIX-Certificate-SHA256", CertificatePem.fingerprint(signer.certificate()))
+                .header(NixHeaders.CERTIFICATE_SHA256, CertificatePem.fingerprint(signer.certificate()))
                 .body(CertificatePem.encode(signer.certificate()));
     }
 }

@@ -1,6 +1,7 @@
 package ir.nix.monitoring.report;
 
-import ir.nix.monitoring.traffic.ExchangeFigures;
+import ir.nix.monitoring.figures.ExchangeFigures;
+import ir.nix.policy.calendar.Tehran;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public record ExchangeReport(Period period, List<String> groupBy, String scope, 
     public record Period(String from, String to, String calendar, String timeZone, Instant start, Instant end) {
         static Period of(ReportPeriod period) {
             return new Period(period.fromLabel(), period.toLabel(), period.calendar().name().toLowerCase(),
-                    ReportPeriod.ZONE.getId(), period.start(), period.end());
+                    Tehran.ZONE.getId(), period.start(), period.end());
         }
     }
 

@@ -1,9 +1,10 @@
 package ir.nix.monitoring.report;
 
 import ir.nix.monitoring.access.Viewer;
-import ir.nix.monitoring.traffic.AgencyNames;
-import ir.nix.monitoring.traffic.ExchangeFigures;
-import ir.nix.monitoring.traffic.LatencyHistogram;
+import ir.nix.monitoring.figures.AgencyNames;
+import ir.nix.monitoring.figures.ExchangeFigures;
+import ir.nix.monitoring.figures.LatencyHistogram;
+import ir.nix.policy.calendar.Tehran;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -68,7 +69,7 @@ public class ExchangeReports {
     }
 
     private static Instant nextDayStart(Instant instant) {
-        return TehranHours.day(instant).plusDays(1).atStartOfDay(ReportPeriod.ZONE).toInstant();
+        return TehranHours.day(instant).plusDays(1).atStartOfDay(Tehran.ZONE).toInstant();
     }
 
     private static String where(Query query, Viewer viewer, List<Object> parameters) {

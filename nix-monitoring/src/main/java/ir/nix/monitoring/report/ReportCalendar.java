@@ -1,7 +1,8 @@
 package ir.nix.monitoring.report;
 
-import ir.nix.core.identifier.JalaliDate;
+import ir.nix.core.identifier.JalaliDateInput;
 import ir.nix.core.identifier.Parsed;
+import ir.nix.policy.calendar.JalaliDate;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -38,7 +39,7 @@ public enum ReportCalendar {
     JALALI {
         @Override
         public Parsed<LocalDate> parse(String text) {
-            Parsed<JalaliDate> parsed = JalaliDate.parse(text);
+            Parsed<JalaliDate> parsed = JalaliDateInput.parse(text);
             return parsed.isValid() ? Parsed.valid(parsed.orElseThrow().toLocalDate())
                     : Parsed.invalid(((Parsed.Invalid<JalaliDate>) parsed).reason());
         }

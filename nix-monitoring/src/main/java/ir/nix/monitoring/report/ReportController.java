@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Exchange reports for auditors and agencies, and the rollup repair for operators.
  *
- * <p>{@code GET /api/v1/reports/exchanges?from=&to=&calendar=iso|jalali&groupBy=&format=json|csv&sign=}
+ * <p>{@code GET /api/v1/reports/exchanges?from=&to=&calendar=iso|jalali&groupBy=&format=json|csv|xlsx&sign=}
  * (optional filters {@code consumer}, {@code provider}, {@code service}). Dates are Asia/Tehran calendar
  * days, inclusive. {@code sign=true} wraps the report and its detached CMS signature by the bus key
  * in a {@link SignedReport}.
@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ReportController {
 
     static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ExchangeReports reports;
     private final RollupAggregator rollup;
@@ -66,8 +67,8 @@ class ReportController {
         if (!dimensions.isValid()) {
             return invalid(reason(dimensions));
         }
-        if (!format.equals("json") && !format.equals("csv")) {
-            return invalid("format: must be json or csv");
+        if (!List.of("json", "csv", "xlsx").contains(format)) {
+            return invalid("format: must be json, csv or xlsx");
         }
         Map<Dimension, String> filters = new EnumMap<>(Dimension.class);
         putFilter(filters, Dimension.CONSUMER, consumer);
@@ -75,10 +76,17 @@ class ReportController {
         putFilter(filters, Dimension.SERVICE, service);
         ExchangeReport report = reports.report(
                 new ExchangeReports.Query(period.orElseThrow(), dimensions.orElseThrow(), filters), viewer);
-        boolean csv = format.equals("csv");
-        byte[] content = csv ? ReportCsv.write(report) : json.writeValueAsBytes(report);
-        String fileName = fileName(report, csv ? "csv" : "json");
-        MediaType mediaType = csv ? CSV : MediaType.APPLICATION_JSON;
+        byte[] content = switch (format) {
+            case "csv" -> ReportCsv.write(report);
+            case "xlsx" -> ReportXlsx.write(report);
+            default -> json.writeValueAsBytes(report);
+        };
+        String fileName = fileName(report, format);
+        MediaType mediaType = switch (format) {
+            case "csv" -> CSV;
+            case "xlsx" -> XLSX;
+            default -> MediaType.APPLICATION_JSON;
+        };
         if (sign) {
             SignedReport signed = new SignedReport(SignedReport.File.of(fileName, mediaType.toString(), content),
                     SignedReport.File.of(fileName + ".p7s", "application/pkcs7-signature", signer.signDetached(content)),

@@ -1,9 +1,9 @@
 package ir.nix.monitoring.report;
 
 import ir.nix.core.identifier.Parsed;
+import ir.nix.policy.calendar.Tehran;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
  */
 public record ReportPeriod(LocalDate from, LocalDate to, ReportCalendar calendar) {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Tehran");
 
     public ReportPeriod {
         if (to.isBefore(from)) {
@@ -41,12 +40,12 @@ public record ReportPeriod(LocalDate from, LocalDate to, ReportCalendar calendar
 
     /** The first instant of {@code from} in Tehran. */
     public Instant start() {
-        return from.atStartOfDay(ZONE).toInstant();
+        return from.atStartOfDay(Tehran.ZONE).toInstant();
     }
 
     /** The first instant after {@code to} in Tehran (exclusive end). */
     public Instant end() {
-        return to.plusDays(1).atStartOfDay(ZONE).toInstant();
+        return to.plusDays(1).atStartOfDay(Tehran.ZONE).toInstant();
     }
 
     public String fromLabel() {

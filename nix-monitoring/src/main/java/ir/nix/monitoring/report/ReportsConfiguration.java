@@ -1,8 +1,8 @@
 package ir.nix.monitoring.report;
 
-import ir.nix.monitoring.traffic.AgencyNames;
+import ir.nix.core.node.NodeProperties;
+import ir.nix.monitoring.figures.AgencyNames;
 import java.time.Clock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +22,7 @@ class ReportsConfiguration {
 
     @Bean
     ExchangeReports exchangeReports(JdbcTemplate jdbc, RollupAggregator rollup, AgencyNames names,
-                                    @Value("${nix.node:nix-1}") String node) {
-        return new ExchangeReports(jdbc, rollup, names, Clock.systemUTC(), node);
+                                    NodeProperties node) {
+        return new ExchangeReports(jdbc, rollup, names, Clock.systemUTC(), node.node());
     }
 }

@@ -1,6 +1,6 @@
 package ir.nix.monitoring.report;
 
-import ir.nix.monitoring.traffic.LatencyHistogram;
+import ir.nix.monitoring.figures.LatencyHistogram;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;

@@ -1,5 +1,6 @@
 package ir.nix.monitoring.report;
 
+import ir.nix.policy.calendar.Tehran;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +13,7 @@ final class TehranHours {
 
     /** Start of the Tehran clock hour holding {@code instant}. */
     static Instant floor(Instant instant) {
-        return instant.atZone(ReportPeriod.ZONE).truncatedTo(ChronoUnit.HOURS).toInstant();
+        return instant.atZone(Tehran.ZONE).truncatedTo(ChronoUnit.HOURS).toInstant();
     }
 
     /** Start of the first Tehran clock hour at or after {@code instant}. */
@@ -22,6 +23,6 @@ final class TehranHours {
     }
 
     static LocalDate day(Instant instant) {
-        return instant.atZone(ReportPeriod.ZONE).toLocalDate();
+        return instant.atZone(Tehran.ZONE).toLocalDate();
     }
 }

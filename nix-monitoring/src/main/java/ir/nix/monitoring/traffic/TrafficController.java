@@ -1,8 +1,9 @@
 package ir.nix.monitoring.traffic;
 
+import ir.nix.core.ingress.NixHeaders;
 import ir.nix.core.ingress.ProblemResponse;
-import ir.nix.core.traffic.TrafficStore;
 import ir.nix.core.tracking.TrackingId;
+import ir.nix.core.traffic.TrafficStore;
 import ir.nix.monitoring.access.Viewer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +28,7 @@ class TrafficController {
     @GetMapping("/api/v1/traffic")
     ResponseEntity<?> byTrackingId(Viewer viewer, @RequestParam(name = "trackingId", required = false) String trackingId) {
         if (TrackingId.parse(trackingId).isEmpty()) {
-            return ProblemResponse.of(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "trackingId: must be a tracking ID as returned in X-NIX-Tracking-Id");
+            return ProblemResponse.of(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "trackingId: must be a tracking ID as returned in " + NixHeaders.TRACKING_ID);
         }
         return store.find(trackingId)
                 .filter(record -> viewer.sees(record.consumer(), record.provider()))

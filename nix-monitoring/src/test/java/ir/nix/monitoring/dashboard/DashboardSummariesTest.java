@@ -3,17 +3,22 @@ package ir.nix.monitoring.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.inquiry.Channel;
+import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.inquiry.PolicyVerdict;
+import ir.nix.core.service.ServiceCode;
 import ir.nix.core.traffic.TrafficRecord;
+import ir.nix.core.tracking.TrackingId;
 import ir.nix.monitoring.access.Role;
 import ir.nix.monitoring.access.Viewer;
-import ir.nix.monitoring.traffic.AgencyNames;
+import ir.nix.monitoring.figures.AgencyNames;
 import ir.nix.policy.active.ActivePolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.UUID;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
@@ -42,11 +47,13 @@ class DashboardSummariesTest {
     final ManualClock clock = new ManualClock();
     final LiveTrafficWindow window = new LiveTrafficWindow(clock, 300, 20);
     final DashboardSummaries summaries = new DashboardSummaries(window,
-            new AgencyNames(new DefaultListableBeanFactory().getBeanProvider(ActivePolicy.class)), "nix-test");
+            new AgencyNames(new DefaultListableBeanFactory().getBeanProvider(ActivePolicy.class)), code -> Optional.empty(), "nix-test");
 
     void exchange(String consumer, String outcome, long micros) {
-        window.accept(new TrafficRecord(UUID.randomUUID().toString(), null, null, "REST", consumer, "CRA", "shahkar", "1",
-                null, null, null, null, outcome.equals("OK") ? "PERMIT" : "DENY", outcome, 200, clock.now, null, null,
+        OutcomeCode code = OutcomeCode.valueOf(outcome);
+        window.accept(new TrafficRecord(TrackingId.next(), null, null, Channel.REST, new AgencyCode(consumer),
+                new AgencyCode("CRA"), new ServiceCode("shahkar"), "1", null, null, null, null,
+                code.isDenial() ? PolicyVerdict.DENY : PolicyVerdict.PERMIT, code, 200, clock.now, null, null,
                 micros, null, 10, 10, "nix-test", null, null));
     }
 

@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.monitoring.access.Role;
 import ir.nix.monitoring.access.Viewer;
-import ir.nix.monitoring.traffic.AgencyNames;
+import ir.nix.monitoring.figures.AgencyNames;
 import ir.nix.policy.active.ActivePolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,10 +151,49 @@ class ExchangeReportsTest {
         byte[] csv = ReportCsv.write(report("2026-11-23", "2026-11-23", ReportCalendar.ISO, "consumer", Viewer.of(Role.AUDITOR)));
 
         assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);
-        List<String> lines = new String(csv, java.nio.charset.StandardCharsets.UTF_8).substring(1).lines().toList();
+        List<String> lines = new String(csv, StandardCharsets.UTF_8).substring(1).lines().toList();
         assertThat(lines.get(0)).startsWith("consumer,consumer_name_fa,exchanges,answered,denied,rejected,failed,success_rate")
                 .contains("denied_no_grant");
         assertThat(lines).hasSize(4);
         assertThat(lines.get(2)).startsWith("IRCS,,1,0,1,0,0,0.0000,1.0000,0.0000,");
+    }
+
+    @Test
+    void namesTheOutcomeCodeOfRejectedAndFailedExchanges() {
+        record("MOE", "CRA", "INVALID_INPUT", "2026-11-23T09:10:00Z", 300);
+        record("MOE", "CRA", "PROVIDER_TIMEOUT", "2026-11-23T09:20:00Z", 5_000_000);
+
+        byte[] csv = ReportCsv.write(report("2026-11-23", "2026-11-23", ReportCalendar.ISO, "consumer", Viewer.of(Role.AUDITOR)));
+
+        List<String> lines = new String(csv, StandardCharsets.UTF_8).substring(1).lines().toList();
+        List<String> header = List.of(lines.get(0).split(","));
+        List<String> moe = List.of(lines.stream().filter(line -> line.startsWith("MOE,")).findFirst().orElseThrow().split(",", -1));
+        assertThat(moe.get(header.indexOf("rejected"))).isEqualTo("1");
+        assertThat(moe.get(header.indexOf("rejected_invalid_input"))).isEqualTo("1");
+        assertThat(moe.get(header.indexOf("failed"))).isEqualTo("1");
+        assertThat(moe.get(header.indexOf("failed_provider_timeout"))).isEqualTo("1");
+        assertThat(header).contains("failed_provider_error", "rejected_provider_rejected").doesNotContain("rejected_ok");
+    }
+
+    @Test
+    void writesTheSameTableAsAnExcelWorkbook() throws IOException {
+        trafficOverTwoTehranDays();
+        ExchangeReport report = report("2026-11-23", "2026-11-23", ReportCalendar.ISO, "consumer", Viewer.of(Role.AUDITOR));
+
+        byte[] xlsx = ReportXlsx.write(report);
+
+        // An .xlsx is a zip whose entries are sized in its central directory only: read it as a file.
+        Path file = Files.write(Files.createTempFile("report", ".xlsx"), xlsx);
+        Map<String, String> parts = new HashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry entry : Collections.list(zip.entries())) {
+                parts.put(entry.getName(), new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } finally {
+            Files.delete(file);
+        }
+        String text = String.join("\n", parts.values());
+        assertThat(parts).containsKey("xl/worksheets/sheet1.xml");
+        assertThat(text).contains("consumer", "denied_no_grant", "rejected_invalid_input", "failed_provider_timeout", "IRCS");
     }
 }

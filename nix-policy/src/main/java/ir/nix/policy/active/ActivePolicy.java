@@ -9,6 +9,7 @@ import ir.nix.policy.bundle.BundleRejected;
 import ir.nix.policy.bundle.PolicyBundle;
 import ir.nix.policy.bundle.PolicyBundleLoader;
 import ir.nix.policy.grant.GrantDecider;
+import ir.nix.policy.quota.QuotaCounters;
 
 import java.util.Objects;
 
@@ -35,9 +36,15 @@ public final class ActivePolicy implements PolicyDecisionPoint {
      * bus must not start without a policy.
      */
     public static ActivePolicy load(PolicyBundleLoader loader, BundleLocation location) {
+        return load(loader, location, QuotaCounters.LOCAL);
+    }
+
+    /** As {@link #load(PolicyBundleLoader, BundleLocation)}, counting quotas with {@code counters}. */
+    public static ActivePolicy load(PolicyBundleLoader loader, BundleLocation location, QuotaCounters counters) {
         Objects.requireNonNull(loader, "loader");
         Objects.requireNonNull(location, "location");
-        return new ActivePolicy(loader, location, GrantDecider.of(loader.load(location)));
+        Objects.requireNonNull(counters, "counters");
+        return new ActivePolicy(loader, location, GrantDecider.of(loader.load(location), counters));
     }
 
     @Override

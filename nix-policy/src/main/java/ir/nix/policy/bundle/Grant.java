@@ -1,9 +1,9 @@
 package ir.nix.policy.bundle;
 
 import ir.nix.policy.GrantCondition;
+import ir.nix.policy.calendar.Tehran;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,7 +36,6 @@ public record Grant(String id, String resolution, String consumer, String servic
                     Set<String> onBehalfOf, boolean demo) {
 
     /** Grant validity and daily quotas follow the Iranian civil day. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Tehran");
 
     public Grant {
         Objects.requireNonNull(id, "id");
@@ -56,7 +55,7 @@ public record Grant(String id, String resolution, String consumer, String servic
     /** Where a grant stands on a given day, for operators' views. */
     public enum Standing { IN_FORCE, NOT_YET_VALID, EXPIRED, REVOKED }
 
-    /** The grant's standing on {@code day} (a calendar day in {@link #ZONE}). */
+    /** The grant's standing on {@code day} (a calendar day in {@link Tehran#ZONE}). */
     public Standing standingOn(LocalDate day) {
         if (revoked) {
             return Standing.REVOKED;

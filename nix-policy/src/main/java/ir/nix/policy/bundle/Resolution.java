@@ -1,5 +1,6 @@
 package ir.nix.policy.bundle;
 
+import ir.nix.policy.calendar.JalaliDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;

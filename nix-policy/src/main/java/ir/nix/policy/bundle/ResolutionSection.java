@@ -1,5 +1,6 @@
 package ir.nix.policy.bundle;
 
+import ir.nix.policy.calendar.JalaliDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,27 +1,33 @@
 package ir.nix.policy.bundle;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.dataformat.yaml.YAMLFactory;
-
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
- * Reads a bundle file into a {@link YamlNode} tree from Jackson's YAML token stream, keeping each
- * token's location. Jackson's own {@code JsonNode} drops locations, and binding straight to records
- * would report only syntax errors with a line; this keeps lines for the semantic checks too.
+ * Reads a bundle file into a {@link YamlNode} tree with SnakeYAML Engine's composer, whose nodes carry
+ * the marks of where they were written (the parser Jackson's YAML module itself uses). The tree keeps
+ * file and line on every node so that the semantic checks, not only syntax errors, name them.
  */
 final class YamlTreeReader {
 
-    private static final YAMLFactory YAML = YAMLFactory.builder().build();
+    /** Bundle files are small and written by hand: no aliases to expand, one document per file. */
+    private static final LoadSettings SETTINGS = LoadSettings.builder().setAllowRecursiveKeys(false).setMaxAliasesForCollections(0)
+            .build();
 
     private final String file;
     private final Problems problems;
@@ -37,68 +43,61 @@ final class YamlTreeReader {
     }
 
     private Optional<YamlNode> read(byte[] content) {
-        try (JsonParser parser = YAML.createParser(ObjectReadContext.empty(), content)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
+        try {
+            Optional<Node> root = new Compose(SETTINGS).composeInputStream(new ByteArrayInputStream(content));
+            if (root.isEmpty()) {
                 problems.inFile(file, "the file is empty");
-                return Optional.empty();
             }
-            return Optional.of(node(parser, first));
-        } catch (JacksonException e) {
-            TokenStreamLocation at = e.getLocation();
-            int line = at == null ? 0 : Math.max(at.getLineNr(), 0);
-            int column = at == null ? 0 : Math.max(at.getColumnNr(), 0);
-            problems.at(new YamlNode.Mark(file, line, column), "not valid YAML: " + statements(e.getOriginalMessage()));
+            return root.map(this::node);
+        } catch (MarkedYamlEngineException e) {
+            problems.at(mark(e.getProblemMark().or(e::getContextMark)), "not valid YAML: " + statement(e));
+            return Optional.empty();
+        } catch (YamlEngineException e) {
+            problems.inFile(file, "not valid YAML: " + e.getMessage().lines().findFirst().orElse("unreadable"));
             return Optional.empty();
         }
     }
 
-    private YamlNode node(JsonParser parser, JsonToken token) {
-        YamlNode.Mark mark = mark(parser);
-        return switch (token) {
-            case START_OBJECT -> mapping(parser, mark);
-            case START_ARRAY -> sequence(parser, mark);
-            case VALUE_NULL -> new YamlNode.Scalar(null, mark);
-            default -> new YamlNode.Scalar(parser.getString(), mark);
-        };
+    private YamlNode node(Node node) {
+        YamlNode.Mark mark = mark(node.getStartMark());
+        if (node instanceof MappingNode mapping) {
+            return mapping(mapping, mark);
+        }
+        if (node instanceof SequenceNode sequence) {
+            return new YamlNode.Sequence(sequence.getValue().stream().map(this::node).toList(), mark);
+        }
+        ScalarNode scalar = (ScalarNode) node;  // the composer makes no other kind: an alias resolves to its anchor's node
+        return new YamlNode.Scalar(Tag.NULL.equals(scalar.getTag()) ? null : scalar.getValue(), mark);
     }
 
-    private YamlNode.Mapping mapping(JsonParser parser, YamlNode.Mark mark) {
+    private YamlNode.Mapping mapping(MappingNode mapping, YamlNode.Mark mark) {
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
-        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-            String key = parser.currentName();
-            YamlNode.Mark keyMark = mark(parser);
-            YamlNode value = node(parser, parser.nextToken());
-            if (entries.putIfAbsent(key, new YamlNode.Entry(key, keyMark, value)) != null) {
+        for (NodeTuple tuple : mapping.getValue()) {
+            YamlNode.Mark keyMark = mark(tuple.getKeyNode().getStartMark());
+            String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : null;
+            if (key == null) {
+                problems.at(keyMark, "a key must be a plain value");
+            } else if (entries.putIfAbsent(key, new YamlNode.Entry(key, keyMark, node(tuple.getValueNode()))) != null) {
                 problems.at(keyMark, "duplicate key '" + key + "'");
             }
         }
         return new YamlNode.Mapping(entries, mark);
     }
 
-    private YamlNode.Sequence sequence(JsonParser parser, YamlNode.Mark mark) {
-        List<YamlNode> items = new ArrayList<>();
-        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-            items.add(node(parser, t));
-        }
-        return new YamlNode.Sequence(items, mark);
+    /** SnakeYAML marks count from 0; problems name lines and columns from 1. */
+    private YamlNode.Mark mark(Optional<Mark> at) {
+        return at.map(m -> new YamlNode.Mark(file, m.getLine() + 1, m.getColumn() + 1)).orElse(new YamlNode.Mark(file, 0, 0));
     }
 
-    private YamlNode.Mark mark(JsonParser parser) {
-        TokenStreamLocation at = parser.currentTokenLocation();
-        return new YamlNode.Mark(file, at.getLineNr(), at.getColumnNr());
-    }
-
-    /**
-     * SnakeYAML's message in one line: its statements ("while parsing a block collection", "expected
-     * &lt;block end&gt;, but found ...") without the indented position and source-snippet lines.
-     */
-    private static String statements(String message) {
-        if (message == null) {
-            return "unreadable";
+    /** SnakeYAML's statements ("while parsing a block mapping; expected &lt;block end&gt;, but found ...") in one line. */
+    private static String statement(MarkedYamlEngineException e) {
+        List<String> parts = new ArrayList<>();
+        if (e.getContext() != null) {
+            parts.add(e.getContext());
         }
-        return message.lines()
-                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
-                .collect(Collectors.joining("; "));
+        if (e.getProblem() != null) {
+            parts.add(e.getProblem());
+        }
+        return parts.isEmpty() ? "unreadable" : String.join("; ", parts);
     }
 }

@@ -4,7 +4,9 @@ import ir.nix.policy.BundleIdentity;
 import ir.nix.policy.Decision;
 import ir.nix.policy.DenialReason;
 import ir.nix.policy.bundle.Grant;
+import ir.nix.policy.calendar.Tehran;
 import ir.nix.policy.quota.GrantQuota;
+import ir.nix.policy.quota.QuotaCounter;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -20,7 +22,7 @@ final class CompiledGrant {
     final long from;
     /** First second no longer in force; {@link Long#MAX_VALUE} when unlimited. */
     final long until;
-    final Optional<GrantQuota> quota;
+    final Optional<QuotaCounter> quota;
     final Decision.Permit permit;
     final Decision.Deny revoked;
     final Decision.Deny notYetValid;
@@ -30,7 +32,7 @@ final class CompiledGrant {
     private final Optional<String> resolutionRef;
     private final BundleIdentity bundle;
 
-    CompiledGrant(Grant grant, Optional<GrantQuota> quota, BundleIdentity bundle) {
+    CompiledGrant(Grant grant, Optional<QuotaCounter> quota, BundleIdentity bundle) {
         this.grant = grant;
         this.from = grant.validFrom().map(CompiledGrant::startOf).orElse(Long.MIN_VALUE);
         this.until = grant.validUntil().map(day -> startOf(day.plusDays(1))).orElse(Long.MAX_VALUE);
@@ -70,6 +72,6 @@ final class CompiledGrant {
     }
 
     private static long startOf(LocalDate day) {
-        return day.atStartOfDay(Grant.ZONE).toEpochSecond();
+        return day.atStartOfDay(Tehran.ZONE).toEpochSecond();
     }
 }

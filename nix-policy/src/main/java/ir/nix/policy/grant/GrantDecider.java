@@ -8,6 +8,8 @@ import ir.nix.policy.PolicyDecisionPoint;
 import ir.nix.policy.bundle.Grant;
 import ir.nix.policy.bundle.PolicyBundle;
 import ir.nix.policy.quota.GrantQuota;
+import ir.nix.policy.quota.QuotaCounter;
+import ir.nix.policy.quota.QuotaCounters;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,14 +29,16 @@ public final class GrantDecider implements PolicyDecisionPoint {
 
     private final PolicyBundle bundle;
     private final Map<String, Map<String, CompiledGrant[]>> byConsumerAndService;
-    private final Map<String, GrantQuota> quotasByGrant;
+    private final QuotaCounters counters;
+    private final Map<String, QuotaCounter> quotasByGrant;
 
-    private GrantDecider(PolicyBundle bundle, Map<String, GrantQuota> previousQuotas) {
+    private GrantDecider(PolicyBundle bundle, QuotaCounters counters, Map<String, QuotaCounter> previousQuotas) {
         this.bundle = bundle;
+        this.counters = counters;
         this.quotasByGrant = new HashMap<>();
         Map<String, Map<String, List<CompiledGrant>>> index = new HashMap<>();
         for (Grant grant : bundle.grants()) {
-            Optional<GrantQuota> quota = quotaFor(grant, previousQuotas);
+            Optional<QuotaCounter> quota = quotaFor(grant, previousQuotas);
             quota.ifPresent(q -> quotasByGrant.put(grant.id(), q));
             index.computeIfAbsent(grant.consumer(), c -> new HashMap<>())
                     .computeIfAbsent(grant.service(), s -> new ArrayList<>())
@@ -48,8 +52,14 @@ public final class GrantDecider implements PolicyDecisionPoint {
         });
     }
 
+    /** A decider counting quotas in this node's memory. */
     public static GrantDecider of(PolicyBundle bundle) {
-        return new GrantDecider(bundle, Map.of());
+        return of(bundle, QuotaCounters.LOCAL);
+    }
+
+    /** A decider counting quotas with {@code counters} (in memory, or shared by a cluster). */
+    public static GrantDecider of(PolicyBundle bundle, QuotaCounters counters) {
+        return new GrantDecider(bundle, counters, Map.of());
     }
 
     /**
@@ -57,7 +67,7 @@ public final class GrantDecider implements PolicyDecisionPoint {
      * change, so that a reload does not hand every consumer a fresh daily allowance.
      */
     public GrantDecider succeededBy(PolicyBundle next) {
-        return new GrantDecider(next, quotasByGrant);
+        return new GrantDecider(next, counters, quotasByGrant);
     }
 
     public PolicyBundle bundle() {
@@ -138,11 +148,11 @@ public final class GrantDecider implements PolicyDecisionPoint {
                 + request.service() + "' of " + request.provider(), bundle.identity());
     }
 
-    private static Optional<GrantQuota> quotaFor(Grant grant, Map<String, GrantQuota> previous) {
-        GrantQuota kept = previous.get(grant.id());
+    private Optional<QuotaCounter> quotaFor(Grant grant, Map<String, QuotaCounter> previous) {
+        QuotaCounter kept = previous.get(grant.id());
         if (kept != null && kept.quota().equals(grant.quota())) {
             return Optional.of(kept);
         }
-        return GrantQuota.of(grant.quota(), Grant.ZONE);
+        return counters.counterFor(grant);
     }
 }

@@ -9,18 +9,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The usage limits of one grant, enforced in this node's memory.
+ * The usage limits of one grant, enforced in this node's memory: the single-node (and H2 demo) counter.
  *
- * <p><b>In a cluster each node enforces its own share:</b> counters are not shared between bus
- * instances (003 Art. 32 lets cluster hubs run the same code), so with N nodes behind a balancer a
- * consumer can reach up to N times the configured limits. Operators who need a cluster-wide ceiling
- * configure each node's share (limit / N) in that node's bundle. Keeping quotas local keeps the
- * decision free of network I/O (architecture §1: the policy decision never blocks).
+ * <p>Counters here are not shared between bus instances, so with N nodes behind a balancer a consumer
+ * could reach N times the configured limits; a cluster uses {@link ClusterQuotaCounters}, which keeps
+ * the count in PostgreSQL and falls back to this class only for grants configured to fail open.
  *
  * <p>Thread-safe and lock-free: each limit is one compare-and-set. Time is the request's own instant,
  * which makes decisions reproducible in tests.
  */
-public final class GrantQuota {
+public final class GrantQuota implements QuotaCounter {
 
     /** Which limit refused a request and when a retry may succeed. */
     public record Exceeded(String limit, Duration retryAfter) {
@@ -45,6 +43,7 @@ public final class GrantQuota {
         return quota.isUnlimited() ? Optional.empty() : Optional.of(new GrantQuota(quota, zone));
     }
 
+    @Override
     public Quota quota() {
         return quota;
     }
@@ -55,6 +54,7 @@ public final class GrantQuota {
      * @return empty when the request may pass (the hot path allocates nothing), otherwise the limit
      *         that refused it; a refused request consumes nothing
      */
+    @Override
     public Optional<Exceeded> tryAcquire(Instant at) {
         long now = DailyLimit.epochNanos(at);
         if (rate != null) {

@@ -5,6 +5,7 @@ import ir.nix.policy.DecisionRequest;
 import ir.nix.policy.DenialReason;
 import ir.nix.policy.GrantCondition;
 import ir.nix.policy.TestVocabulary;
+import ir.nix.policy.calendar.JalaliDate;
 import ir.nix.policy.grant.GrantDecider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

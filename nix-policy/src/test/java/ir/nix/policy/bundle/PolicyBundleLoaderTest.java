@@ -3,6 +3,7 @@ package ir.nix.policy.bundle;
 import ir.nix.policy.GrantCondition;
 import ir.nix.policy.ServiceVocabulary.ServiceTerms;
 import ir.nix.policy.TestVocabulary;
+import ir.nix.policy.calendar.JalaliDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,7 +100,7 @@ class PolicyBundleLoaderTest {
         Resolution resolution = load(BundleDirectory.minimal(directory)).resolutions().get("WG-26/1400-08-18");
 
         assertThat(resolution.session()).hasValue(26);
-        assertThat(resolution.date().toIsoDate()).isEqualTo(LocalDate.of(2021, 11, 9));
+        assertThat(resolution.date().toLocalDate()).isEqualTo(LocalDate.of(2021, 11, 9));
         assertThat(resolution.letter()).contains(new Resolution.Letter("127551/200", new JalaliDate(1400, 8, 23)));
     }
 

@@ -5,6 +5,7 @@ import ir.nix.policy.GrantCondition;
 import ir.nix.policy.bundle.Grant;
 import ir.nix.policy.bundle.PolicyBundle;
 import ir.nix.policy.bundle.Quota;
+import ir.nix.policy.calendar.Tehran;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -99,6 +100,6 @@ final class TestGrant {
 
     /** The instant of a wall-clock time in Tehran, e.g. {@code 2024-01-01T00:00}. */
     static Instant tehran(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(Grant.ZONE).toInstant();
+        return LocalDateTime.parse(localDateTime).atZone(Tehran.ZONE).toInstant();
     }
 }

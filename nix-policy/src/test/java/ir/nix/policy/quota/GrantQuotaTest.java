@@ -1,6 +1,7 @@
 package ir.nix.policy.quota;
 
 import ir.nix.policy.bundle.Quota;
+import ir.nix.policy.calendar.Tehran;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class GrantQuotaTest {
 
-    private static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
+    private static final ZoneId TEHRAN = Tehran.ZONE;
     /** 2024-06-01 23:59:59 in Tehran (+03:30), 20:29:59 UTC. */
     private static final Instant LAST_SECOND_OF_TEHRAN_DAY = Instant.parse("2024-06-01T20:29:59Z");
 

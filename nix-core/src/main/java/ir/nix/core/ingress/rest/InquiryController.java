@@ -2,6 +2,7 @@ package ir.nix.core.ingress.rest;
 
 import ir.nix.core.identification.ConsumerIdentifier;
 import ir.nix.core.ingress.CallerReferences;
+import ir.nix.core.ingress.NixHeaders;
 import ir.nix.core.inquiry.Channel;
 import ir.nix.core.inquiry.InquiryPipeline;
 import ir.nix.core.inquiry.InquiryReply;
@@ -28,9 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class InquiryController {
 
-    static final String TRACKING_HEADER = "X-NIX-Tracking-Id";
-    static final String REQUEST_ID_HEADER = "X-Request-Id";
-    static final String ON_BEHALF_OF_HEADER = "X-NIX-On-Behalf-Of";
+    static final String TRACKING_HEADER = NixHeaders.TRACKING_ID;
+    static final String REQUEST_ID_HEADER = NixHeaders.REQUEST_ID;
+    static final String ON_BEHALF_OF_HEADER = NixHeaders.ON_BEHALF_OF;
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
 
     private final InquiryPipeline pipeline;

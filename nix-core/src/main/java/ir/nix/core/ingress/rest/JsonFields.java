@@ -12,10 +12,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads an inquiry body: a flat JSON object of scalar fields. Parser messages are never passed on,
- * because they quote the offending input.
+ * because they quote the offending input. Shared by the channels whose body is the REST JSON (REST, messaging).
  */
 @Component
-class JsonFields {
+public class JsonFields {
 
     private static final Pattern PRINTABLE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
 
@@ -25,7 +25,7 @@ class JsonFields {
         this.json = json;
     }
 
-    record Result(Map<String, String> fields, Optional<String> error, OutcomeCode errorOutcome) {
+    public record Result(Map<String, String> fields, Optional<String> error, OutcomeCode errorOutcome) {
         static Result ok(Map<String, String> fields) {
             return new Result(fields, Optional.empty(), OutcomeCode.OK);
         }
@@ -35,7 +35,7 @@ class JsonFields {
         }
     }
 
-    Result read(byte[] body) {
+    public Result read(byte[] body) {
         JsonNode root;
         try {
             root = json.readTree(body);

@@ -1,5 +1,6 @@
 package ir.nix.core.ingress.soap;
 
+import ir.nix.core.ingress.NixHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,8 +19,6 @@ import org.w3c.dom.Element;
  */
 final class TrackingIdHeader extends AbstractSoapInterceptor {
 
-    static final String TRACKING_HTTP_HEADER = "X-NIX-Tracking-Id";
-
     TrackingIdHeader() {
         super(Phase.PRE_PROTOCOL);
     }
@@ -32,7 +31,7 @@ final class TrackingIdHeader extends AbstractSoapInterceptor {
             element.setTextContent(trackingId);
             message.getHeaders().add(new Header(SoapContract.TRACKING_ID, element));
             Map<String, List<String>> http = httpHeaders(message);
-            http.put(TRACKING_HTTP_HEADER, List.of(trackingId));
+            http.put(NixHeaders.TRACKING_ID, List.of(trackingId));
             SoapInquiries.retryAfterSeconds(message.getExchange())
                     .ifPresent(seconds -> http.put("Retry-After", List.of(Long.toString(seconds))));
         });

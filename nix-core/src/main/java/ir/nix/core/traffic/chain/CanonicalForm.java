@@ -1,12 +1,13 @@
 package ir.nix.core.traffic.chain;
 
+import ir.nix.core.traffic.TrafficColumn;
 import ir.nix.core.traffic.TrafficRecord;
+import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,9 +18,10 @@ import java.util.stream.Collectors;
  * a backslash, line feed or carriage return inside a value is written {@code \\}, {@code \n}, {@code \r},
  * so that no value can shift the lines after it.
  *
- * <p>Order: chain node, chain sequence, then the record's fields as declared in {@link TrafficRecord}
- * (tracking ID … subject token). Changing this form breaks every stored chain: a new form needs a new
- * name and a migration, never an edit. docs/traffic-integrity.md documents it for auditors.
+ * <p>Order: chain node, chain sequence, then the record's columns in {@link TrafficColumn}'s order
+ * (tracking ID … subject token), each in its stored form (codes by their stable names, so a typed record
+ * and the row it is stored as give the same bytes). Changing this form breaks every stored chain: a new
+ * form needs a new name and a migration, never an edit. docs/traffic-integrity.md documents it for auditors.
  */
 public final class CanonicalForm {
 
@@ -29,12 +31,16 @@ public final class CanonicalForm {
     private CanonicalForm() {
     }
 
-    public static byte[] of(String node, long seq, TrafficRecord r) {
-        List<Object> fields = Arrays.asList(node, seq, r.trackingId(), r.parentTrackingId(), r.callerRequestId(),
-                r.channel(), r.consumer(), r.provider(), r.service(), r.serviceVersion(), r.grantId(),
-                r.resolutionRef(), r.policyVersion(), r.policyHash(), r.decision(), r.outcome(), r.status(),
-                r.receivedAt(), r.forwardedAt(), r.answeredAt(), r.totalMicros(), r.providerMicros(),
-                r.requestBytes(), r.replyBytes(), r.busNode(), r.clientCertificate(), r.subjectToken());
+    public static byte[] of(String node, long seq, TrafficRecord record) {
+        return of(node, seq, TrafficColumn.values(record));
+    }
+
+    /** @param columns a record's columns as stored ({@link TrafficColumn#values(java.sql.ResultSet)}), unparsed */
+    public static byte[] of(String node, long seq, List<Object> columns) {
+        List<Object> fields = new ArrayList<>(columns.size() + 2);
+        fields.add(node);
+        fields.add(seq);
+        fields.addAll(columns);
         return fields.stream().map(CanonicalForm::line).collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8);
     }
 

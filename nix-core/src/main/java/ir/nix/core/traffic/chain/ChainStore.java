@@ -49,7 +49,7 @@ class ChainStore {
         List<Object> arguments = new ArrayList<>(batch.size() + 2);
         arguments.add(first.atOffset(ZoneOffset.UTC));
         arguments.add(last.atOffset(ZoneOffset.UTC));
-        batch.forEach(record -> arguments.add(record.trackingId()));
+        batch.forEach(record -> arguments.add(record.trackingId().toString()));
         String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
         return new HashSet<>(jdbc.queryForList("SELECT tracking_id FROM traffic_record WHERE received_at BETWEEN ? AND ? "
                 + "AND tracking_id IN (" + marks + ")", String.class, arguments.toArray()));

@@ -3,7 +3,7 @@ package ir.nix.core.traffic.chain;
 import ir.nix.core.signing.CertificatePem;
 import ir.nix.core.signing.CmsSignatures;
 import ir.nix.core.signing.CmsVerification;
-import ir.nix.core.traffic.TrafficRecord;
+import ir.nix.core.traffic.TrafficColumn;
 import ir.nix.core.traffic.TrafficStore;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
@@ -93,7 +93,16 @@ public final class ChainVerifier {
         return single(sql, arguments).map(Object::toString);
     }
 
-    private record StoredRecord(TrafficRecord record, long seq, String hash) {
+    /** A row as stored, not parsed: a tampered value must show as a broken hash, not fail to read. */
+    private record StoredRecord(List<Object> columns, long seq, String hash) {
+
+        String trackingId() {
+            return (String) columns.get(TrafficColumn.TRACKING_ID.ordinal());
+        }
+
+        Instant receivedAt() {
+            return (Instant) columns.get(TrafficColumn.RECEIVED_AT.ordinal());
+        }
     }
 
     private record StoredCheckpoint(Checkpoint checkpoint, byte[] signature, String certificatePem) {
@@ -201,7 +210,7 @@ public final class ChainVerifier {
         }
 
         private StoredRecord nextRecord(ResultSet rows) throws SQLException {
-            return rows.next() ? new StoredRecord(TrafficStore.read(rows, 0), rows.getLong("chain_seq"), rows.getString("chain_hash")) : null;
+            return rows.next() ? new StoredRecord(TrafficColumn.values(rows), rows.getLong("chain_seq"), rows.getString("chain_hash")) : null;
         }
 
         private StoredCheckpoint nextCheckpoint(ResultSet rows) throws SQLException {
@@ -221,7 +230,7 @@ public final class ChainVerifier {
             } else if (current.seq() > expected) {
                 broken = new ChainBreak(ChainBreak.Kind.DELETED, expected, null, "seq " + expected + " is missing: the record "
                         + "before it is seq " + lastSeq + ", the next stored is seq " + current.seq() + " (tracking ID "
-                        + current.record().trackingId() + ")");
+                        + current.trackingId() + ")");
             } else if (previous != null && !hash(previous, current).equals(current.hash())) {
                 broken = mismatch(current, next);
             } else {
@@ -234,12 +243,12 @@ public final class ChainVerifier {
             expected = record.seq() + 1;
             lastSeq = record.seq();
             records++;
-            Instant received = record.record().receivedAt();
+            Instant received = record.receivedAt();
             firstReceived = firstReceived == null || received.isBefore(firstReceived) ? received : firstReceived;
         }
 
         private String hash(String before, StoredRecord record) {
-            return ChainLink.hash(before, CanonicalForm.of(node, record.seq(), record.record()));
+            return ChainLink.hash(before, CanonicalForm.of(node, record.seq(), record.columns()));
         }
 
         /** Two rows at one seq: the one that does not chain from its predecessor is the forgery. */
@@ -249,8 +258,8 @@ public final class ChainVerifier {
         }
 
         private ChainBreak inserted(StoredRecord forged, String why) {
-            return new ChainBreak(ChainBreak.Kind.INSERTED, forged.seq(), forged.record().trackingId(), why
-                    + "; tracking ID " + forged.record().trackingId() + " is not the record the bus chained there");
+            return new ChainBreak(ChainBreak.Kind.INSERTED, forged.seq(), forged.trackingId(), why
+                    + "; tracking ID " + forged.trackingId() + " is not the record the bus chained there");
         }
 
         /**
@@ -259,7 +268,7 @@ public final class ChainVerifier {
          */
         private ChainBreak mismatch(StoredRecord current, StoredRecord next) {
             boolean successorChains = next != null && next.seq() == current.seq() + 1 && hash(current.hash(), next).equals(next.hash());
-            String trackingId = current.record().trackingId();
+            String trackingId = current.trackingId();
             if (successorChains || current.seq() <= lastCheckpointOfNode) {
                 return new ChainBreak(ChainBreak.Kind.MODIFIED, current.seq(), trackingId, "record seq " + current.seq()
                         + " (tracking ID " + trackingId + ") no longer matches its chain hash: it was changed after it was chained");

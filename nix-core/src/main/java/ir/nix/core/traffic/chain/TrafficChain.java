@@ -1,5 +1,6 @@
 package ir.nix.core.traffic.chain;
 
+import ir.nix.core.node.NodeProperties;
 import ir.nix.core.traffic.TrafficRecord;
 import ir.nix.core.traffic.TrafficStore;
 import java.sql.Statement;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -31,11 +31,11 @@ public class TrafficChain {
     private final String node;
     private volatile ChainLink head;
 
-    TrafficChain(JdbcTemplate jdbc, TrafficStore store, ChainStore chainStore, @Value("${nix.node:nix-1}") String node) {
+    TrafficChain(JdbcTemplate jdbc, TrafficStore store, ChainStore chainStore, NodeProperties node) {
         this.store = store;
         this.chainStore = chainStore;
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
-        this.node = node;
+        this.node = node.node();
     }
 
     /** Chains and stores the records of {@code batch} that are not stored yet. @return how many were stored */
@@ -64,7 +64,7 @@ public class TrafficChain {
         Set<String> stored = chainStore.storedAmong(batch);
         List<ChainedRecord> chained = new ArrayList<>(batch.size());
         for (TrafficRecord record : batch) {
-            if (stored.add(record.trackingId())) {
+            if (stored.add(record.trackingId().toString())) {
                 link = link.next(record);
                 chained.add(new ChainedRecord(record, link));
             }

@@ -2,22 +2,33 @@ package ir.nix.core.traffic.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.inquiry.Channel;
+import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.inquiry.PolicyVerdict;
+import ir.nix.core.service.ServiceCode;
 import ir.nix.core.traffic.TrafficRecord;
+import ir.nix.core.tracking.TrackingId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class CanonicalFormTest {
 
-    static final TrafficRecord PERMITTED = new TrafficRecord("01936b2e-6f3a-7c4d-9e8f-0a1b2c3d4e5f", null, "moe-42",
-            "REST", "MOE", "CRA", "shahkar", "1", "grant-moe-shahkar", "WG-26/1400-08-18", "2026.11", "ab".repeat(32),
-            "PERMIT", "OK", 200, Instant.parse("2026-11-23T10:15:30.123456789Z"), Instant.parse("2026-11-23T10:15:30.2Z"),
+    static final AgencyCode MOE = new AgencyCode("MOE");
+    static final AgencyCode CRA = new AgencyCode("CRA");
+    static final ServiceCode SHAHKAR = new ServiceCode("shahkar");
+
+    static final TrafficRecord PERMITTED = new TrafficRecord(TrackingId.parse("01936b2e-6f3a-7c4d-9e8f-0a1b2c3d4e5f").orElseThrow(),
+            null, "moe-42", Channel.REST, MOE, CRA, SHAHKAR, "1", "grant-moe-shahkar", "WG-26/1400-08-18", "2026.11",
+            "ab".repeat(32), PolicyVerdict.PERMIT, OutcomeCode.OK, 200, Instant.parse("2026-11-23T10:15:30.123456789Z"), Instant.parse("2026-11-23T10:15:30.2Z"),
             null, 81_234, 40_000L, 61, 120, "nix-1", null, null);
 
     private static String canonical(TrafficRecord record) {
         return new String(CanonicalForm.of("nix-1", 7, record), StandardCharsets.UTF_8);
     }
 
+    /** The pinned bytes are the form records were chained with before the record was typed: both verify alike. */
     @Test
     void writesChainPositionThenEveryFieldInDeclarationOrder() {
         assertThat(canonical(PERMITTED)).isEqualTo(String.join("\n",
@@ -34,8 +45,8 @@ class CanonicalFormTest {
 
     @Test
     void escapesLineBreaksSoNoValueCanShiftTheFieldsAfterIt() {
-        TrafficRecord sneaky = new TrafficRecord(PERMITTED.trackingId(), null, "a\nMOE\\", "REST", "MOE", "CRA", "shahkar",
-                "1", null, null, null, null, "PERMIT", "OK", 200, PERMITTED.receivedAt(), null, null, 1, null, 1, 1, "nix-1",
+        TrafficRecord sneaky = new TrafficRecord(PERMITTED.trackingId(), null, "a\nMOE\\", Channel.REST, MOE, CRA, SHAHKAR,
+                "1", null, null, null, null, PolicyVerdict.PERMIT, OutcomeCode.OK, 200, PERMITTED.receivedAt(), null, null, 1, null, 1, 1, "nix-1",
                 null, null);
 
         assertThat(canonical(sneaky).split("\n", -1)).hasSize(27).contains("a\\nMOE\\\\");
@@ -43,8 +54,8 @@ class CanonicalFormTest {
 
     @Test
     void distinguishesEveryField() {
-        TrafficRecord denied = new TrafficRecord(PERMITTED.trackingId(), null, "moe-42", "REST", "MOE", "CRA", "shahkar",
-                "1", "grant-moe-shahkar", "WG-26/1400-08-18", "2026.11", "ab".repeat(32), "DENY", "OK", 200,
+        TrafficRecord denied = new TrafficRecord(PERMITTED.trackingId(), null, "moe-42", Channel.REST, MOE, CRA, SHAHKAR,
+                "1", "grant-moe-shahkar", "WG-26/1400-08-18", "2026.11", "ab".repeat(32), PolicyVerdict.DENY, OutcomeCode.OK, 200,
                 PERMITTED.receivedAt(), PERMITTED.forwardedAt(), null, 81_234, 40_000L, 61, 120, "nix-1", null, null);
 
         assertThat(canonical(denied)).isNotEqualTo(canonical(PERMITTED));

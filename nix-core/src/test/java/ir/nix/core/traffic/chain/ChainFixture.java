@@ -1,7 +1,12 @@
 package ir.nix.core.traffic.chain;
 
+import ir.nix.core.inquiry.Channel;
+import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.inquiry.PolicyVerdict;
+import ir.nix.core.node.NodeProperties;
 import ir.nix.core.signing.BusSigner;
 import ir.nix.core.signing.SigningProperties;
+import ir.nix.core.tracking.TrackingId;
 import ir.nix.core.traffic.TrafficProperties;
 import ir.nix.core.traffic.TrafficRecord;
 import ir.nix.core.traffic.TrafficStore;
@@ -38,8 +43,8 @@ final class ChainFixture {
         jdbc = new JdbcTemplate(dataSource);
         store = new TrafficStore(jdbc);
         chainStore = new ChainStore(jdbc);
-        chain = new TrafficChain(jdbc, store, chainStore, NODE);
-        signer = new BusSigner(new SigningProperties(null, "nix-bus", "nix-bus"), dataDir, NODE);
+        chain = new TrafficChain(jdbc, store, chainStore, NodeProperties.named(NODE));
+        signer = new BusSigner(new SigningProperties(null, "nix-bus", "nix-bus"), new NodeProperties(NODE, dataDir));
         checkpoints = new TrafficCheckpoints(chain, chainStore, signer,
                 new TrafficProperties("nix.traffic", 500, Duration.ofMillis(200), 400, 7, Duration.ofMinutes(1)));
     }
@@ -50,8 +55,9 @@ final class ChainFixture {
         for (int i = 0; i < count; i++) {
             int n = ++sent;
             Instant received = START.plusSeconds(n);
-            records.add(new TrafficRecord(UUID.randomUUID().toString(), null, "req-" + n, "REST", "MOE", "CRA", "shahkar",
-                    "1", "grant-moe-shahkar", "WG-26", "2026.11", "ab".repeat(32), "PERMIT", n % 5 == 0 ? "PROVIDER_ERROR" : "OK",
+            records.add(new TrafficRecord(TrackingId.next(), null, "req-" + n, Channel.REST, CanonicalFormTest.MOE,
+                    CanonicalFormTest.CRA, CanonicalFormTest.SHAHKAR, "1", "grant-moe-shahkar", "WG-26", "2026.11", "ab".repeat(32),
+                    PolicyVerdict.PERMIT, n % 5 == 0 ? OutcomeCode.PROVIDER_ERROR : OutcomeCode.OK,
                     n % 5 == 0 ? 502 : 200, received, received.plusMillis(2), received.plusMillis(40), 45_000 + n, 38_000L,
                     61, 120, NODE, null, null));
         }

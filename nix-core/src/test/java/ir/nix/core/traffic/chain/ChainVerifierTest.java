@@ -1,5 +1,6 @@
 package ir.nix.core.traffic.chain;
 
+import ir.nix.core.node.NodeProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.core.signing.BusSigner;
@@ -43,7 +44,7 @@ class ChainVerifierTest {
     private void insertRow(TrafficRecord record, Long seq, String hash) {
         fixture.jdbc.update("INSERT INTO traffic_record (tracking_id, channel, decision, outcome, status, received_at, total_micros, "
                         + "request_bytes, reply_bytes, bus_node, chain_node, chain_seq, chain_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                record.trackingId(), record.channel(), record.decision(), record.outcome(), record.status(),
+                record.trackingId().toString(), record.channel().name(), record.decision().name(), record.outcome().name(), record.status(),
                 record.receivedAt().atOffset(ZoneOffset.UTC), record.totalMicros(), record.requestBytes(), record.replyBytes(),
                 record.busNode(), seq == null ? null : ChainFixture.NODE, seq, hash);
     }
@@ -76,6 +77,8 @@ class ChainVerifierTest {
     @ParameterizedTest(name = "{1} at seq {2} after {0}")
     @CsvSource(delimiter = '|', value = {
             "UPDATE traffic_record SET status = 299 WHERE chain_seq = 11       | MODIFIED           | 11",
+            "UPDATE traffic_record SET outcome = 'NOT_A_CODE' WHERE chain_seq = 3 | MODIFIED        | 3",
+            "UPDATE traffic_record SET consumer = 'moe' WHERE chain_seq = 8    | MODIFIED           | 8",
             "DELETE FROM traffic_record WHERE chain_seq = 5                    | DELETED            | 5",
             "DELETE FROM traffic_record WHERE chain_seq >= 9                   | DELETED            | 9",
             "UPDATE traffic_checkpoint SET signature = X'3003010203' WHERE chain_seq = 6 | FORGED_CHECKPOINT | 6",
@@ -94,7 +97,7 @@ class ChainVerifierTest {
         ChainBreak found = breakFound();
 
         assertThat(found.kind()).isEqualTo(ChainBreak.Kind.INSERTED);
-        assertThat(found.trackingId()).isEqualTo(forged.trackingId());
+        assertThat(found.trackingId()).isEqualTo(forged.trackingId().toString());
     }
 
     /** 3: a second row at an anchored position; 14: a row appended past the last checkpoint that does not chain. */
@@ -109,12 +112,12 @@ class ChainVerifierTest {
 
         assertThat(found.kind()).isEqualTo(ChainBreak.Kind.INSERTED);
         assertThat(found.seq()).isEqualTo(seq);
-        assertThat(found.trackingId()).isEqualTo(forged.trackingId());
+        assertThat(found.trackingId()).isEqualTo(forged.trackingId().toString());
     }
 
     @Test
     void refusesACheckpointReSignedWithAnotherKeyOnlyWhenGivenTheBusCertificate() throws SQLException {
-        BusSigner forger = new BusSigner(new SigningProperties(null, "nix-bus", "nix-bus"), dataDir.resolve("forger"), "nix-t");
+        BusSigner forger = new BusSigner(new SigningProperties(null, "nix-bus", "nix-bus"), new NodeProperties("nix-t", dataDir.resolve("forger")));
         Checkpoint checkpoint = new Checkpoint(ChainFixture.NODE, 10, fixture.jdbc.queryForObject(
                 "SELECT head_hash FROM traffic_checkpoint WHERE chain_seq = 10", String.class), 4,
                 fixture.jdbc.queryForObject("SELECT created_at FROM traffic_checkpoint WHERE chain_seq = 10", java.time.OffsetDateTime.class).toInstant());
@@ -183,7 +186,7 @@ class ChainVerifierTest {
         ChainLink link = new ChainLink(ChainFixture.NODE, seq - 1, previous);
         for (TrafficRecord record : records) {
             link = link.next(record);
-            fixture.jdbc.update("UPDATE traffic_record SET chain_hash = ? WHERE tracking_id = ?", link.hash(), record.trackingId());
+            fixture.jdbc.update("UPDATE traffic_record SET chain_hash = ? WHERE tracking_id = ?", link.hash(), record.trackingId().toString());
         }
     }
 }

@@ -1,5 +1,6 @@
 package ir.nix.core.traffic.chain;
 
+import ir.nix.core.node.NodeProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.core.traffic.TrafficRecord;
@@ -54,7 +55,7 @@ class TrafficChainTest {
     @Test
     void continuesFromTheStoredHeadAfterARestart() throws Exception {
         fixture.append(3, 3);
-        fixture.chain = new TrafficChain(fixture.jdbc, fixture.store, fixture.chainStore, ChainFixture.NODE);
+        fixture.chain = new TrafficChain(fixture.jdbc, fixture.store, fixture.chainStore, NodeProperties.named(ChainFixture.NODE));
 
         fixture.chain.append(fixture.records(2));
 
