@@ -28,11 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A simulated provider agency on its own WireMock server, and the bus-side pieces an adapter needs to reach
  * it: endpoints (the agency's timeout is {@link #TIMEOUT}), the shared HTTP client, validated calls.
+ *
+ * <p>Timeouts never depend on the machine's speed: an agency that should answer gets a generous
+ * {@link #TIMEOUT}; a timeout is shown against {@link #silent}, a provider that accepts and never answers.
  */
 public final class SimulatedAgency implements AutoCloseable {
 
-    // Generous (rule 7): on a busy 2-core machine a simulated answer can take over 500 ms.
-    public static final Duration TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** The timeout of a call to {@link #silent}: short, because nothing ever comes back. */
+    public static final Duration SILENT_TIMEOUT = Duration.ofMillis(300);
+    private static final SilentProvider SILENT = new SilentProvider();
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     public static final JsonMapper JSON = JsonMapper.builder().build();
     public static final ProviderHttpClient HTTP = new ProviderHttpClient(CONNECT_TIMEOUT);
@@ -74,13 +79,22 @@ public final class SimulatedAgency implements AutoCloseable {
         }
     }
 
+    /** Endpoints pointing {@code agency} at a provider that accepts connections and never answers. */
+    public static ProviderEndpoints silent(AgencyCode agency) {
+        return endpoints(agency, URI.create("http://127.0.0.1:" + SILENT.port()), SILENT_TIMEOUT);
+    }
+
     public static ProvidersProperties properties() {
         return new ProvidersProperties(Map.of(), CONNECT_TIMEOUT);
     }
 
     private static ProviderEndpoints endpoints(AgencyCode agency, URI baseUrl) {
+        return endpoints(agency, baseUrl, TIMEOUT);
+    }
+
+    private static ProviderEndpoints endpoints(AgencyCode agency, URI baseUrl, Duration timeout) {
         return new ProviderEndpoints(new ProvidersProperties(
-                Map.of(agency.value().toLowerCase(Locale.ROOT), new ProvidersProperties.Endpoint(baseUrl, TIMEOUT)),
+                Map.of(agency.value().toLowerCase(Locale.ROOT), new ProvidersProperties.Endpoint(baseUrl, timeout, null, null, null)),
                 CONNECT_TIMEOUT));
     }
 

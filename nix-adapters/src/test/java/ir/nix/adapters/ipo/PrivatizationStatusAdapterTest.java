@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 /** The privatization-list adapter against the simulated Privatization Organization. */
 class PrivatizationStatusAdapterTest {
 
-    static final String SLOW_NATIONAL_ID = LegalEntityId.completing("1030567821").value();
     /** Listed with a transfer status code outside the list's contract. */
     static final String ODD_STATUS_NATIONAL_ID = LegalEntityId.completing("1086024718").value();
 
@@ -33,9 +32,6 @@ class PrivatizationStatusAdapterTest {
         adapter = new PrivatizationStatusAdapter(ipo.endpoints(PrivatizationStatusAdapter.IPO), SimulatedAgency.HTTP,
                 SimulatedAgency.JSON);
         String path = ipo.path(PrivatizationStatusAdapter.LOOKUP_PATH);
-        ipo.server().stubFor(post(urlPathEqualTo(path)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.ShenaseMelli", equalTo(SLOW_NATIONAL_ID)))
-                .willReturn(okJson("{\"ResultCode\":0}").withFixedDelay((int) SimulatedAgency.TIMEOUT.toMillis() * 3)));
         ipo.server().stubFor(post(urlPathEqualTo(path)).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.ShenaseMelli", equalTo(ODD_STATUS_NATIONAL_ID)))
                 .willReturn(okJson("{\"ResultCode\":0,\"Bongah\":{\"NameBongah\":\"x\",\"VaziatVagozari\":7,"
@@ -104,8 +100,11 @@ class PrivatizationStatusAdapterTest {
     }
 
     @Test
-    void timesOutWhenTheListServiceIsSlowerThanTheServiceTimeout() {
-        assertThat(inquire(adapter, SLOW_NATIONAL_ID)).isInstanceOf(ProviderResult.TimedOut.class);
+    void timesOutWhenTheListServiceNeverAnswers() {
+        PrivatizationStatusAdapter silent = new PrivatizationStatusAdapter(
+                SimulatedAgency.silent(PrivatizationStatusAdapter.IPO), SimulatedAgency.HTTP, SimulatedAgency.JSON);
+
+        assertThat(inquire(silent, IpoSimulator.SUBJECT_TO_TRANSFER.nationalId())).isInstanceOf(ProviderResult.TimedOut.class);
     }
 
     @Test

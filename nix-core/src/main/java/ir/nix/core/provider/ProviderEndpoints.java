@@ -39,9 +39,21 @@ public class ProviderEndpoints {
                 .orElseGet(() -> new ProviderResult.Unavailable("no endpoint is configured for " + provider.value()));
     }
 
-    /** The timeout configured for {@code provider}, else {@code otherwise} (the service descriptor's). */
+    public Duration timeout(AgencyCode provider) {
+        return settings(provider).timeout();
+    }
+
+    /**
+     * The deadline configuration sets for {@code provider} where it names the provider with a base URL,
+     * else {@code otherwise} (the service descriptor's timeout).
+     */
     public Duration timeout(AgencyCode provider, Duration otherwise) {
         return configured(provider).map(ProvidersProperties.Endpoint::timeout).orElse(otherwise);
+    }
+
+    /** The provider's configured deadline and isolation, or the defaults for one configuration does not name. */
+    public ProvidersProperties.Endpoint settings(AgencyCode provider) {
+        return Optional.ofNullable(properties.providers().get(key(provider))).orElse(ProvidersProperties.Endpoint.DEFAULTS);
     }
 
     /** Used by the demo's simulators; ignored for a provider that configuration already points elsewhere. */
