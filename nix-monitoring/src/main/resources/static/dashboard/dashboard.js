@@ -30,7 +30,8 @@
       service: 'خدمت', consumer: 'متقاضی', provider: 'ارائه‌دهنده', success: 'موفقیت', time: 'زمان',
       reason: 'علت', trackingId: 'شناسهٔ رهگیری', live: 'زنده', offline: 'قطع ارتباط', noData: 'هنوز تبادلی نیست',
       lastWindow: 'در ۵ دقیقهٔ اخیر', sinceStart: 'از آغاز به کار گره', calls: 'فراخوانی', faults: 'خطا',
-      faultRate: 'نرخ خطا', lastFault: 'آخرین خطا', lastAnswer: 'آخرین پاسخ', none: '—',
+      faultRate: 'نرخ خطا', lastFault: 'آخرین خطا', lastAnswer: 'آخرین پاسخ', none: '—', circuit: 'مدار',
+      CLOSED: 'بسته (عادی)', OPEN: 'باز (فراخوانی متوقف)', HALF_OPEN: 'نیمه‌باز (آزمایش)',
       HEALTHY: 'سالم', DEGRADED: 'کاهش کیفیت', FAILING: 'از کار افتاده', IDLE: 'بی‌ترافیک',
       unauthorized: 'دسترسی شناسایی نشد: با گواهی اپراتور یا ممیز وارد شوید.',
       forbidden: 'این نقش اجازهٔ دیدن داشبورد را ندارد.',
@@ -49,7 +50,8 @@
       service: 'Service', consumer: 'Consumer', provider: 'Provider', success: 'Success', time: 'Time',
       reason: 'Reason', trackingId: 'Tracking ID', live: 'Live', offline: 'Disconnected', noData: 'No exchanges yet',
       lastWindow: 'in the last 5 minutes', sinceStart: 'since this node started', calls: 'Calls', faults: 'Faults',
-      faultRate: 'Fault rate', lastFault: 'Last fault', lastAnswer: 'Last answer', none: '—',
+      faultRate: 'Fault rate', lastFault: 'Last fault', lastAnswer: 'Last answer', none: '—', circuit: 'Circuit',
+      CLOSED: 'closed (calling)', OPEN: 'open (not calling)', HALF_OPEN: 'half-open (probing)',
       HEALTHY: 'Healthy', DEGRADED: 'Degraded', FAILING: 'Failing', IDLE: 'Idle',
       unauthorized: 'Not identified: sign in with an operator or auditor certificate.',
       forbidden: 'This role may not view the dashboard.',
@@ -275,7 +277,9 @@
           el('dt', { text: t('faultRate') }), el('dd', { text: percent(p.faultRate) }),
           el('dt', { text: 'p95' }), el('dd', { text: decimal(p.p95Ms, 1) }),
           el('dt', { text: t('lastFault') }), el('dd', { text: fault }),
-          el('dt', { text: t('lastAnswer') }), el('dd', { text: clock(p.lastAnswerAt) })])]));
+          el('dt', { text: t('lastAnswer') }), el('dd', { text: clock(p.lastAnswerAt) }),
+          el('dt', { text: t('circuit') }), el('dd', { 'class': 'circuit', 'data-circuit': p.circuit || '',
+            text: p.circuit ? t(p.circuit) : t('none') })])]));
     });
   }
 

@@ -23,7 +23,7 @@ class PrometheusRulesTest extends BusUnderTest {
     static final Path DEPLOY = Path.of("..", "deploy");
     static final Path RULES = DEPLOY.resolve("prometheus/nix.rules.yml");
     static final Path GRAFANA = DEPLOY.resolve("grafana/nix-dashboard.json");
-    static final Pattern METRIC = Pattern.compile("\\bnix_[a-z_]+");
+    static final Pattern METRIC = Pattern.compile("\\b(nix|resilience4j)_[a-z_]+");
 
     @Test
     void alertRulesPassPromtool() throws Exception {
@@ -48,7 +48,8 @@ class PrometheusRulesTest extends BusUnderTest {
         Set<String> used = metricsIn(Files.readString(RULES));
         used.addAll(metricsIn(Files.readString(GRAFANA)));
 
-        assertThat(used).contains("nix_traffic_backlog", "nix_policy_reload_failures_total", "nix_inquiry_duration_seconds_bucket");
+        assertThat(used).contains("nix_traffic_backlog", "nix_policy_reload_failures_total", "nix_inquiry_duration_seconds_bucket",
+                "resilience4j_circuitbreaker_state", "resilience4j_bulkhead_available_concurrent_calls");
         assertThat(used).allSatisfy(metric -> assertThat(exposed).contains(metric + "{"));
     }
 

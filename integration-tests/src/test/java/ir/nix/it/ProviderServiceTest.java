@@ -20,10 +20,10 @@ abstract class ProviderServiceTest extends BusUnderTest {
     @Autowired
     ServiceCatalog catalog;
 
-    /** Registers {@code request} on the simulated providers, answered three times slower than the bus waits. */
+    /** Registers {@code request} on the simulated providers, never answered while the bus waits. */
     static void answerSlowly(MappingBuilder request) {
         PROVIDERS.stubFor(request.atPriority(1).willReturn(aResponse().withStatus(200)
-                .withFixedDelay((int) PROVIDER_TIMEOUT.toMillis() * 3).withBody("")));
+                .withFixedDelay((int) NEVER.toMillis()).withBody("")));
     }
 
     static String body(Map<String, ?> fields) {

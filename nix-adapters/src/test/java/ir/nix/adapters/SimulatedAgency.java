@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import ir.nix.adapters.simulator.AgencySimulator;
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.provider.ProviderAdapter;
 import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderHttpClient;
@@ -12,12 +13,14 @@ import ir.nix.core.provider.ProvidersProperties;
 import ir.nix.core.service.InputCheck;
 import ir.nix.core.service.InputValidator;
 import ir.nix.core.service.ServiceDescriptor;
+import ir.nix.core.service.ServiceDescriptorFiles;
 import ir.nix.core.tracking.TrackingId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,11 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A simulated provider agency on its own WireMock server, and the bus-side pieces an adapter needs to reach
  * it: endpoints (the agency's timeout is {@link #TIMEOUT}), the shared HTTP client, validated calls.
+ *
+ * <p>Timeouts never depend on the machine's speed: an agency that should answer gets a generous
+ * {@link #TIMEOUT}; a timeout is shown against {@link #silent}, a provider that accepts and never answers.
  */
 public final class SimulatedAgency implements AutoCloseable {
 
-    // Generous (rule 7): on a busy 2-core machine a simulated answer can take over 500 ms.
-    public static final Duration TIMEOUT = Duration.ofSeconds(2);
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** The timeout of a call to {@link #silent}: short, because nothing ever comes back. */
+    public static final Duration SILENT_TIMEOUT = Duration.ofMillis(300);
+    private static final SilentProvider SILENT = new SilentProvider();
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
     public static final JsonMapper JSON = JsonMapper.builder().build();
     public static final ProviderHttpClient HTTP = new ProviderHttpClient(CONNECT_TIMEOUT);
@@ -71,13 +79,22 @@ public final class SimulatedAgency implements AutoCloseable {
         }
     }
 
+    /** Endpoints pointing {@code agency} at a provider that accepts connections and never answers. */
+    public static ProviderEndpoints silent(AgencyCode agency) {
+        return endpoints(agency, URI.create("http://127.0.0.1:" + SILENT.port()), SILENT_TIMEOUT);
+    }
+
     public static ProvidersProperties properties() {
         return new ProvidersProperties(Map.of(), CONNECT_TIMEOUT);
     }
 
     private static ProviderEndpoints endpoints(AgencyCode agency, URI baseUrl) {
+        return endpoints(agency, baseUrl, TIMEOUT);
+    }
+
+    private static ProviderEndpoints endpoints(AgencyCode agency, URI baseUrl, Duration timeout) {
         return new ProviderEndpoints(new ProvidersProperties(
-                Map.of(agency.value().toLowerCase(Locale.ROOT), new ProvidersProperties.Endpoint(baseUrl, TIMEOUT)),
+                Map.of(agency.value().toLowerCase(Locale.ROOT), new ProvidersProperties.Endpoint(baseUrl, timeout, null, null, null)),
                 CONNECT_TIMEOUT));
     }
 
@@ -87,7 +104,12 @@ public final class SimulatedAgency implements AutoCloseable {
         if (!(check instanceof InputCheck.Valid valid)) {
             throw new IllegalArgumentException("test input is invalid: " + ((InputCheck.FieldError) check).detail());
         }
-        return new ProviderCall(TrackingId.next(), new AgencyCode(consumer), valid.input(), service.timeout());
+        return new ProviderCall(TrackingId.next(), new AgencyCode(consumer), valid.input(), TIMEOUT);
+    }
+
+    /** The descriptor file of the service {@code adapter} serves, as the bus reads it at start. */
+    public static ServiceDescriptor descriptor(ProviderAdapter adapter) {
+        return ServiceDescriptorFiles.read(List.of("classpath:services/" + adapter.service() + ".yml")).get(0);
     }
 
     @Override

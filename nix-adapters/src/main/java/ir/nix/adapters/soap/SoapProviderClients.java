@@ -1,11 +1,20 @@
 package ir.nix.adapters.soap;
 
+import ir.nix.core.provider.CallDeadline;
 import ir.nix.core.provider.ProviderResult;
 import ir.nix.core.provider.ProvidersProperties;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import jakarta.xml.ws.BindingProvider;
 import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.soap.SOAPFaultException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -13,6 +22,8 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Map;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -22,6 +33,8 @@ import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
 import org.apache.cxf.logging.FaultListener;
 import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
 import org.apache.cxf.transport.http.HTTPConduit;
 import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.slf4j.Logger;
@@ -51,6 +64,10 @@ public class SoapProviderClients implements DisposableBean {
     private static final String RECEIVE_TIMEOUT = "jakarta.xml.ws.client.receiveTimeout";
     /** A proxy needs an address to be built; every call replaces it. */
     private static final String UNRESOLVED = "http://127.0.0.1:9/unresolved";
+    private static final byte[] WARM_UP_FAULT = ("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+            + "<soap:Body><soap:Fault><faultcode>soap:Server</faultcode><faultstring>warm-up</faultstring></soap:Fault>"
+            + "</soap:Body></soap:Envelope>").getBytes(StandardCharsets.UTF_8);
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(2);
 
     private static final Logger LOG = LoggerFactory.getLogger(SoapProviderClients.class);
 
@@ -64,6 +81,7 @@ public class SoapProviderClients implements DisposableBean {
         // Creating a bus makes it the thread's default; give the creating thread its own back.
         BusFactory.setThreadDefaultBus(callersBus);
         bus.setProperty(FaultListener.class.getName(), (FaultListener) SoapProviderClients::faultOccurred);
+        bus.getInInterceptors().add(new ReplyDeadline());
     }
 
     /** A proxy of {@code endpointInterface} (a wsdl2java-generated port type), configured once. */
@@ -78,8 +96,72 @@ public class SoapProviderClients implements DisposableBean {
         policy.setConnectionTimeout(connectTimeout.toMillis());
         policy.setAutoRedirect(false);
         ((HTTPConduit) ClientProxy.getClient(proxy).getConduit()).setClient(policy);
+        warmUp(proxy, endpointInterface);
         return proxy;
     }
+
+    /**
+     * Ready means ready: the first call through a fresh proxy builds CXF's interceptor chains, JAXB
+     * marshallers, the JDK HTTP client and the reply parser, seconds on a busy machine, which a provider's
+     * deadline counts. One round trip at start, to a loopback stand-in that answers every call with a SOAP
+     * fault, does that work before the bus accepts inquiries. It carries no data (empty and zero arguments).
+     */
+    private static <T> void warmUp(T proxy, Class<T> endpointInterface) {
+        HttpServer standIn;
+        try {
+            standIn = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            return;
+        }
+        standIn.createContext("/", SoapProviderClients::answerWithFault);
+        standIn.start();
+        try {
+            warmUp(proxy, endpointInterface, standIn.getAddress().getPort());
+        } finally {
+            standIn.stop(0);
+        }
+    }
+
+    private static void answerWithFault(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream request = exchange.getRequestBody()) {
+            request.readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", "text/xml; charset=utf-8");
+            exchange.sendResponseHeaders(500, WARM_UP_FAULT.length);
+            exchange.getResponseBody().write(WARM_UP_FAULT);
+        }
+    }
+
+    private static <T> void warmUp(T proxy, Class<T> endpointInterface, int port) {
+        Method operation = Arrays.stream(endpointInterface.getMethods())
+                .filter(method -> method.getDeclaringClass() == endpointInterface)
+                .min(Comparator.comparing(Method::getName)).orElse(null);
+        if (operation == null) {
+            return;
+        }
+        Map<String, Object> context = ((BindingProvider) proxy).getRequestContext();
+        context.put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, "http://127.0.0.1:" + port + "/warm-up");
+        context.put(RECEIVE_TIMEOUT, WARM_UP_TIMEOUT.toMillis());
+        try {
+            operation.invoke(proxy, Arrays.stream(operation.getParameterTypes()).map(SoapProviderClients::placeholder).toArray());
+        } catch (ReflectiveOperationException | RuntimeException expected) {
+            // The stand-in's fault, as intended: the client is warm.
+        } finally {
+            context.clear();
+        }
+    }
+
+    private static Object placeholder(Class<?> type) {
+        if (type == String.class) {
+            return "";
+        }
+        if (!type.isPrimitive()) {
+            return null;
+        }
+        return type == boolean.class ? Boolean.FALSE : type == long.class ? 0L : type == double.class ? 0.0d
+                : type == float.class ? 0.0f : type == char.class ? (Object) '0' : type == short.class ? (short) 0
+                : type == byte.class ? (byte) 0 : (Object) 0;
+    }
+
 
     /** One SOAP operation and the mapping of its reply; declared faults are the operation's to map. */
     @FunctionalInterface
@@ -166,6 +248,33 @@ public class SoapProviderClients implements DisposableBean {
             LOG.debug("SOAP call {} failed: {}", operation, rootCause(failure).getClass().getSimpleName());
         }
         return false;
+    }
+
+    /**
+     * Hands the reply stream to the call's deadline, which closes it when the deadline passes: a provider
+     * dripping its reply keeps every single read short, and CXF drains what is left after a failed read.
+     */
+    private static final class ReplyDeadline extends AbstractPhaseInterceptor<Message> {
+
+        ReplyDeadline() {
+            super(Phase.RECEIVE);
+        }
+
+        @Override
+        public void handleMessage(Message message) {
+            InputStream reply = message.getContent(InputStream.class);
+            if (reply != null) {
+                CallDeadline.current().ifPresent(deadline -> deadline.onExpiry(() -> closeQuietly(reply)));
+            }
+        }
+
+        private static void closeQuietly(InputStream reply) {
+            try {
+                reply.close();
+            } catch (IOException alreadyBroken) {
+                // The reply is abandoned either way.
+            }
+        }
     }
 
     @Override

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 /** The privatization-list adapter against the simulated Privatization Organization. */
 class PrivatizationStatusAdapterTest {
 
-    static final String SLOW_NATIONAL_ID = LegalEntityId.completing("1030567821").value();
     /** Listed with a transfer status code outside the list's contract. */
     static final String ODD_STATUS_NATIONAL_ID = LegalEntityId.completing("1086024718").value();
 
@@ -34,9 +33,6 @@ class PrivatizationStatusAdapterTest {
                 SimulatedAgency.JSON);
         String path = ipo.path(PrivatizationStatusAdapter.LOOKUP_PATH);
         ipo.server().stubFor(post(urlPathEqualTo(path)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.ShenaseMelli", equalTo(SLOW_NATIONAL_ID)))
-                .willReturn(okJson("{\"ResultCode\":0}").withFixedDelay((int) SimulatedAgency.TIMEOUT.toMillis() * 3)));
-        ipo.server().stubFor(post(urlPathEqualTo(path)).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.ShenaseMelli", equalTo(ODD_STATUS_NATIONAL_ID)))
                 .willReturn(okJson("{\"ResultCode\":0,\"Bongah\":{\"NameBongah\":\"x\",\"VaziatVagozari\":7,"
                         + "\"TarikhAkharinVorood\":\"2022-06-05\"}}")));
@@ -48,7 +44,7 @@ class PrivatizationStatusAdapterTest {
     }
 
     private static ProviderResult inquire(PrivatizationStatusAdapter adapter, String nationalId) {
-        return adapter.call(SimulatedAgency.call(adapter.descriptor(), "SSO", Map.of("enterpriseNationalId", nationalId)));
+        return adapter.call(SimulatedAgency.call(SimulatedAgency.descriptor(adapter), "SSO", Map.of("enterpriseNationalId", nationalId)));
     }
 
     private static Map<String, Object> answered(String nationalId) {
@@ -71,7 +67,7 @@ class PrivatizationStatusAdapterTest {
     void answersExactlyTheServiceItems() {
         Map<String, Object> data = answered(IpoSimulator.IN_TRANSFER.nationalId());
 
-        assertThat(data.keySet()).containsExactlyElementsOf(adapter.descriptor().dataItems());
+        assertThat(data.keySet()).containsExactlyElementsOf(SimulatedAgency.descriptor(adapter).dataItems());
         assertThat(data).containsEntry("status", "IN_TRANSFER").containsEntry("history", List.of());
     }
 
@@ -104,8 +100,11 @@ class PrivatizationStatusAdapterTest {
     }
 
     @Test
-    void timesOutWhenTheListServiceIsSlowerThanTheServiceTimeout() {
-        assertThat(inquire(adapter, SLOW_NATIONAL_ID)).isInstanceOf(ProviderResult.TimedOut.class);
+    void timesOutWhenTheListServiceNeverAnswers() {
+        PrivatizationStatusAdapter silent = new PrivatizationStatusAdapter(
+                SimulatedAgency.silent(PrivatizationStatusAdapter.IPO), SimulatedAgency.HTTP, SimulatedAgency.JSON);
+
+        assertThat(inquire(silent, IpoSimulator.SUBJECT_TO_TRANSFER.nationalId())).isInstanceOf(ProviderResult.TimedOut.class);
     }
 
     @Test

@@ -1,15 +1,10 @@
 package ir.nix.adapters.nocr;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.adapters.SimulatedAgency;
 import ir.nix.adapters.simulator.NocrSimulator;
 import ir.nix.adapters.soap.SoapProviderClients;
-import ir.nix.core.identifier.NationalCode;
 import ir.nix.core.provider.ProviderResult;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,8 +14,6 @@ import org.junit.jupiter.api.Test;
 /** The NOCR adapter against the simulated Civil Registration, over SOAP through the generated CXF client. */
 class IdentityAdapterTest {
 
-    /** A valid national code the stub below answers too slowly. */
-    static final String SLOW_NATIONAL_CODE = NationalCode.completing("006700321").value();
 
     static SimulatedAgency nocr;
     static SoapProviderClients soap;
@@ -31,10 +24,6 @@ class IdentityAdapterTest {
         nocr = SimulatedAgency.start(new NocrSimulator());
         soap = new SoapProviderClients(SimulatedAgency.properties());
         adapter = new IdentityAdapter(nocr.endpoints(IdentityAdapter.NOCR), soap);
-        nocr.server().stubFor(post(urlPathEqualTo(nocr.path(IdentityAdapter.SERVICE_PATH))).atPriority(1)
-                .withRequestBody(containing(SLOW_NATIONAL_CODE))
-                .willReturn(aResponse().withFixedDelay((int) SimulatedAgency.TIMEOUT.toMillis() * 3)
-                        .withHeader("Content-Type", "text/xml").withBody("<late/>")));
     }
 
     @AfterAll
@@ -44,7 +33,7 @@ class IdentityAdapterTest {
     }
 
     private static ProviderResult inquire(IdentityAdapter adapter, String nationalCode, String birthDate) {
-        return adapter.call(SimulatedAgency.call(adapter.descriptor(), "CBI",
+        return adapter.call(SimulatedAgency.call(SimulatedAgency.descriptor(adapter), "CBI",
                 Map.of("nationalCode", nationalCode, "birthDate", birthDate)));
     }
 
@@ -66,7 +55,7 @@ class IdentityAdapterTest {
     void answersExactlyTheServiceItems() {
         Map<String, Object> data = answered(inquire(adapter, NocrSimulator.LIVING_FEMALE.nationalCode(), "1372/11/03"));
 
-        assertThat(data.keySet()).containsExactlyElementsOf(adapter.descriptor().dataItems());
+        assertThat(data.keySet()).containsExactlyElementsOf(SimulatedAgency.descriptor(adapter).dataItems());
         assertThat(data).containsEntry("gender", "FEMALE");
     }
 
@@ -109,8 +98,10 @@ class IdentityAdapterTest {
     }
 
     @Test
-    void timesOutWhenNocrIsSlowerThanTheServiceTimeout() {
-        assertThat(inquire(adapter, SLOW_NATIONAL_CODE, "1360/01/01")).isInstanceOf(ProviderResult.TimedOut.class);
+    void timesOutWhenNocrNeverAnswers() {
+        IdentityAdapter silent = new IdentityAdapter(SimulatedAgency.silent(IdentityAdapter.NOCR), soap);
+
+        assertThat(inquire(silent, NocrSimulator.LIVING.nationalCode(), "1365/04/12")).isInstanceOf(ProviderResult.TimedOut.class);
     }
 
     @Test

@@ -3,7 +3,6 @@ package ir.nix.adapters.sso;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 class InsuranceListAdapterTest {
 
     static final SsoSimulator.InsuranceList LIST = SsoSimulator.SUBJECT_TO_TRANSFER_LIST;
-    static final String SLOW_WORKSHOP_CODE = "7770001113";
     static final String REFUSED_WORKSHOP_CODE = "7770002224";
 
     static SimulatedAgency sso;
@@ -33,9 +31,6 @@ class InsuranceListAdapterTest {
         sso = SimulatedAgency.start(new SsoSimulator());
         adapter = new InsuranceListAdapter(sso.endpoints(InsuranceListAdapter.SSO), SimulatedAgency.HTTP, SimulatedAgency.JSON);
         String path = sso.path(InsuranceListAdapter.LIST_PATH);
-        sso.server().stubFor(post(urlPathEqualTo(path)).atPriority(1)
-                .withRequestBody(matchingJsonPath("$.KARGAH_CODE", equalTo(SLOW_WORKSHOP_CODE)))
-                .willReturn(okJson("{\"RESULT_CODE\":0}").withFixedDelay((int) SimulatedAgency.TIMEOUT.toMillis() * 3)));
         sso.server().stubFor(post(urlPathEqualTo(path)).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.KARGAH_CODE", equalTo(REFUSED_WORKSHOP_CODE)))
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
@@ -49,7 +44,7 @@ class InsuranceListAdapterTest {
 
     private static ProviderResult inquire(InsuranceListAdapter adapter, String nationalId, String workshop, String branch,
                                           int year, int month) {
-        return adapter.call(SimulatedAgency.call(adapter.descriptor(), "IPO", Map.of("enterpriseNationalId", nationalId,
+        return adapter.call(SimulatedAgency.call(SimulatedAgency.descriptor(adapter), "IPO", Map.of("enterpriseNationalId", nationalId,
                 "workshopCode", workshop, "branchCode", branch, "year", String.valueOf(year), "month", String.valueOf(month))));
     }
 
@@ -82,7 +77,7 @@ class InsuranceListAdapterTest {
     void answersExactlyTheServiceItemsForEveryPerson() {
         List<Map<String, Object>> persons = persons(inquire(LIST, LIST.month()));
 
-        List<String> items = adapter.descriptor().dataItems();
+        List<String> items = SimulatedAgency.descriptor(adapter).dataItems();
         assertThat(items).allMatch(item -> item.startsWith("persons."));
         assertThat(persons).allSatisfy(person -> assertThat(person.keySet().stream().map(key -> "persons." + key)
                 .collect(Collectors.toList())).containsExactlyElementsOf(items));
@@ -128,8 +123,11 @@ class InsuranceListAdapterTest {
     }
 
     @Test
-    void timesOutWhenSsoIsSlowerThanTheServiceTimeout() {
-        ProviderResult result = inquire(adapter, LIST.enterpriseNationalId(), SLOW_WORKSHOP_CODE, LIST.branchCode(), 1403, 5);
+    void timesOutWhenSsoNeverAnswers() {
+        InsuranceListAdapter silent = new InsuranceListAdapter(SimulatedAgency.silent(InsuranceListAdapter.SSO),
+                SimulatedAgency.HTTP, SimulatedAgency.JSON);
+
+        ProviderResult result = inquire(silent, LIST.enterpriseNationalId(), LIST.workshopCode(), LIST.branchCode(), 1403, 5);
 
         assertThat(result).isInstanceOf(ProviderResult.TimedOut.class);
     }

@@ -2,12 +2,22 @@ package ir.nix.core.inquiry;
 
 import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderResult;
+import ir.nix.core.provider.isolation.ProviderIsolation;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
-/** Calls the provider through its adapter and turns every non-answer into an outcome. */
+/**
+ * Calls the provider through its adapter, under the provider's isolation (breaker, bulkhead, deadline),
+ * and turns every non-answer into an outcome.
+ */
 @Component
 class ProviderInvocation implements InquiryStep {
+
+    private final ProviderIsolation isolation;
+
+    ProviderInvocation(ProviderIsolation isolation) {
+        this.isolation = isolation;
+    }
 
     @Override
     public void apply(InquiryContext inquiry) {
@@ -17,9 +27,11 @@ class ProviderInvocation implements InquiryStep {
                 inquiry.input().orElseThrow(), service.timeout());
         Instant forwarded = Instant.now();
         long start = System.nanoTime();
-        ProviderResult result = inquiry.adapter().orElseThrow().call(call);
+        ProviderResult result = isolation.call(service, call, inquiry.adapter().orElseThrow()::call);
         long elapsed = System.nanoTime() - start;
-        inquiry.providerCalled(forwarded, forwarded.plusNanos(elapsed), elapsed);
+        if (!(result instanceof ProviderResult.NotCalled)) {
+            inquiry.providerCalled(forwarded, forwarded.plusNanos(elapsed), elapsed);
+        }
         settle(inquiry, result);
     }
 
@@ -34,6 +46,9 @@ class ProviderInvocation implements InquiryStep {
             inquiry.decide(OutcomeCode.PROVIDER_TIMEOUT, timedOut.detail());
         } else if (result instanceof ProviderResult.Unavailable unavailable) {
             inquiry.decide(OutcomeCode.PROVIDER_UNAVAILABLE, unavailable.detail());
+        } else if (result instanceof ProviderResult.NotCalled notCalled) {
+            inquiry.decide(OutcomeCode.PROVIDER_UNAVAILABLE, notCalled.detail());
+            inquiry.retryAfter(notCalled.retryAfter());
         } else {
             inquiry.decide(OutcomeCode.PROVIDER_ERROR, ((ProviderResult.Failed) result).detail());
         }

@@ -17,8 +17,8 @@ class ServiceResolution implements InquiryStep {
     @Override
     public void apply(InquiryContext inquiry) {
         String requested = inquiry.request().service();
-        catalog.adapter(requested).ifPresentOrElse(
-                adapter -> inquiry.resolved(adapter.descriptor(), adapter),
+        catalog.entry(requested).ifPresentOrElse(
+                service -> inquiry.resolved(service.descriptor(), service.adapter()),
                 () -> inquiry.decide(OutcomeCode.UNKNOWN_SERVICE, ServiceCode.isWellFormed(requested)
                         ? "no service named '" + requested + "'; see GET /api/v1/services"
                         : "no such service; see GET /api/v1/services"));

@@ -74,6 +74,8 @@ public final class ProviderHttpClient implements AutoCloseable {
                 .build());
         request.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
         headers.forEach(request::setHeader);
+        // Closing the connection is what ends a blocking read the provider keeps alive by dripping bytes.
+        CallDeadline.current().ifPresent(deadline -> deadline.onExpiry(request::cancel));
         try {
             Reply reply = client.execute(request, response -> new Reply(response.getCode(),
                     response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity())));

@@ -1,5 +1,6 @@
 package ir.nix.core.provider;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,7 +30,20 @@ public sealed interface ProviderResult {
     record TimedOut(String detail) implements ProviderResult {
     }
 
-    /** The provider could not be reached, or the bus stopped calling it (circuit open). */
+    /** The provider could not be reached (connection refused or not established in time). */
     record Unavailable(String detail) implements ProviderResult {
+    }
+
+    /**
+     * The bus did not call the provider, to protect it and the other services: its circuit is open or its
+     * bulkhead is full. {@code retryAfter} is when a call may be let through again.
+     */
+    record NotCalled(Reason reason, String detail, Duration retryAfter) implements ProviderResult {
+        public NotCalled {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+
+        public enum Reason { CIRCUIT_OPEN, BULKHEAD_FULL }
     }
 }

@@ -1,6 +1,7 @@
 package ir.nix.monitoring.dashboard;
 
 import ir.nix.core.node.NodeProperties;
+import ir.nix.core.provider.isolation.ProviderIsolation;
 import ir.nix.core.service.ServiceCatalog;
 import ir.nix.monitoring.figures.AgencyNames;
 import java.time.Clock;
@@ -22,8 +23,9 @@ class DashboardConfiguration {
 
     @Bean
     DashboardSummaries dashboardSummaries(LiveTrafficWindow window, AgencyNames names, ObjectProvider<ServiceCatalog> catalog,
-                                          NodeProperties node) {
+                                          NodeProperties node, ProviderIsolation isolation) {
         return new DashboardSummaries(window, names,
-                code -> Optional.ofNullable(catalog.getIfAvailable()).flatMap(services -> services.descriptor(code)), node.node());
+                code -> Optional.ofNullable(catalog.getIfAvailable()).flatMap(services -> services.descriptor(code)), node.node(),
+                isolation::circuitStates);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Builds the dashboard summary for one viewer from the live window: nothing is read from the store. */
 final class DashboardSummaries {
@@ -26,14 +27,19 @@ final class DashboardSummaries {
     private final AgencyNames names;
     private final Function<String, Optional<ServiceDescriptor>> services;
     private final String node;
+    private final Supplier<Map<String, String>> circuits;
 
-    /** @param services the descriptor of a service code, for its Persian and English titles */
+    /**
+     * @param services the descriptor of a service code, for its Persian and English titles
+     * @param circuits each provider's circuit state by agency code (the bus's own view, not the window's)
+     */
     DashboardSummaries(LiveTrafficWindow window, AgencyNames names, Function<String, Optional<ServiceDescriptor>> services,
-                       String node) {
+                       String node, Supplier<Map<String, String>> circuits) {
         this.window = window;
         this.names = names;
         this.services = services;
         this.node = node;
+        this.circuits = circuits;
     }
 
     /** @param sinceStart whether the totals and tables count since node start instead of over the window */
@@ -90,13 +96,14 @@ final class DashboardSummaries {
         });
         marks.keySet().forEach(provider -> callsAndFaults.computeIfAbsent(provider, p -> new long[2]));
         List<DashboardSummary.ProviderHealth> health = new ArrayList<>();
+        Map<String, String> circuitStates = circuits.get();
         callsAndFaults.forEach((provider, counts) -> {
             LiveTrafficWindow.Marks mark = marks.getOrDefault(provider, new LiveTrafficWindow.Marks(null, null, null));
             LatencyHistogram providerLatency = latency.getOrDefault(provider, new LatencyHistogram());
             health.add(new DashboardSummary.ProviderHealth(provider, names.persian(provider).orElse(null),
                     names.english(provider).orElse(null), state(counts[0], counts[1]), counts[0], counts[1],
                     counts[0] == 0 ? null : (double) counts[1] / counts[0], mark.lastFaultAt(), mark.lastFault(),
-                    mark.lastAnswerAt(), providerLatency.percentileMillis(0.95)));
+                    mark.lastAnswerAt(), providerLatency.percentileMillis(0.95), circuitStates.get(provider)));
         });
         return health;
     }

@@ -29,16 +29,18 @@ public record DashboardSummary(Instant generatedAt, String node, String range, i
     }
 
     /**
-     * How a provider agency is doing, from the exchanges that reached it in the window. There is no
-     * circuit breaker yet, so health is read from traffic: {@code FAILING} when at least half of at least
-     * three calls faulted, {@code DEGRADED} from one fault in twenty, {@code IDLE} without calls.
+     * How a provider agency is doing, from the exchanges that reached it in the window: {@code FAILING}
+     * when at least half of at least three calls faulted, {@code DEGRADED} from one fault in twenty,
+     * {@code IDLE} without calls; and the state of its circuit on this node.
      *
      * @param calls     exchanges that reached the provider (answered, rejected by it, or faulted)
      * @param faults    of those, provider errors, unavailability and timeouts
+     * @param circuit   {@code CLOSED}, {@code OPEN} (the bus refuses calls at once) or {@code HALF_OPEN}
+     *                  (probing); null before the node's first call to the provider
      */
     public record ProviderHealth(String provider, String nameFa, String nameEn, String state, long calls, long faults,
                                  Double faultRate, Instant lastFaultAt, String lastFault, Instant lastAnswerAt,
-                                 Double p95Ms) {
+                                 Double p95Ms, String circuit) {
     }
 
     /** A recent policy denial: metadata only. */

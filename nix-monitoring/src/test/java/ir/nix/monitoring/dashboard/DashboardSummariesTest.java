@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -47,7 +48,8 @@ class DashboardSummariesTest {
     final ManualClock clock = new ManualClock();
     final LiveTrafficWindow window = new LiveTrafficWindow(clock, 300, 20);
     final DashboardSummaries summaries = new DashboardSummaries(window,
-            new AgencyNames(new DefaultListableBeanFactory().getBeanProvider(ActivePolicy.class)), code -> Optional.empty(), "nix-test");
+            new AgencyNames(new DefaultListableBeanFactory().getBeanProvider(ActivePolicy.class)), code -> Optional.empty(), "nix-test",
+            () -> Map.of("CRA", "CLOSED"));
 
     void exchange(String consumer, String outcome, long micros) {
         OutcomeCode code = OutcomeCode.valueOf(outcome);
