@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -65,8 +66,17 @@ class DashboardTest extends BusUnderTest {
 
     /** A number the page shows for the shahkar service, read from the cell's raw value (0 when there is no row yet). */
     long shahkar(String field) {
-        List<WebElement> cells = browser.findElements(By.cssSelector("#services tr[data-code='shahkar'] td[data-field='" + field + "']"));
-        return cells.isEmpty() ? 0 : Long.parseLong(cells.get(0).getDomAttribute("data-value"));
+        // The page re-renders every two seconds: a cell found just before a render is stale, so look again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<WebElement> cells = browser.findElements(By.cssSelector("#services tr[data-code='shahkar'] td[data-field='" + field + "']"));
+                return cells.isEmpty() ? 0 : Long.parseLong(cells.get(0).getDomAttribute("data-value"));
+            } catch (StaleElementReferenceException rendered) {
+                if (attempt == 5) {
+                    throw rendered;
+                }
+            }
+        }
     }
 
     void openDashboard(String query) {

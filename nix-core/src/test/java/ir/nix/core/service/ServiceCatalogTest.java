@@ -46,7 +46,7 @@ class ServiceCatalogTest {
     @Test
     void configuredProviderTimeoutWinsOverTheDescriptors() {
         ProviderEndpoints configured = new ProviderEndpoints(new ProvidersProperties(Map.of("post",
-                new ProvidersProperties.Endpoint(URI.create("http://127.0.0.1:1"), Duration.ofMillis(700))),
+                new ProvidersProperties.Endpoint(URI.create("http://127.0.0.1:1"), Duration.ofMillis(700), null, null, null)),
                 Duration.ofSeconds(1)));
 
         ServiceCatalog catalog = new ServiceCatalog(PARCEL, List.of(new Serving("parcel")), configured);
