@@ -10,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The service catalogue: {@code GET /api/v1/services} (every service's ID card),
@@ -42,8 +41,8 @@ class ServiceCatalogueController {
     }
 
     @GetMapping(path = "/api/v1/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode openApi() {
-        return openApi.build(catalog.descriptors());
+    String openApi() {
+        return openApi.json(catalog.descriptors());
     }
 
     /**

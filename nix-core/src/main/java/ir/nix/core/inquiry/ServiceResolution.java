@@ -16,8 +16,8 @@ class ServiceResolution implements InquiryStep {
     @Override
     public void apply(InquiryContext inquiry) {
         String requested = inquiry.request().service();
-        catalog.adapter(requested).ifPresentOrElse(
-                adapter -> inquiry.resolved(adapter.descriptor(), adapter),
+        catalog.entry(requested).ifPresentOrElse(
+                service -> inquiry.resolved(service.descriptor(), service.adapter()),
                 // Never echoed, not even a well-formed name: the detail says what is wrong, not what was sent.
                 () -> inquiry.decide(OutcomeCode.UNKNOWN_SERVICE, "no such service; see GET /api/v1/services"));
     }
