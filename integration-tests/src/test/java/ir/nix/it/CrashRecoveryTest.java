@@ -96,6 +96,8 @@ class CrashRecoveryTest {
                 // the demo's AMQP acceptor (5673) may be taken by another bus on this machine
                 "--nix.messaging.amqp-port=" + freePort(),
                 "--nix.data-dir=" + dataDir,
+                // No AMQP acceptor: this test needs none, and the default port 5673 may be another bus's.
+                "--nix.messaging.amqp-port=0",
                 "--spring.datasource.url=" + Postgres.url(database),
                 "--spring.datasource.username=" + Postgres.USER,
                 "--logging.file.name=" + dataDir.resolve("nix.log"))
