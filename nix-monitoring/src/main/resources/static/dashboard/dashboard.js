@@ -63,13 +63,15 @@
       NO_GRANT: 'بدون مجوز', GRANT_NOT_YET_VALID: 'مجوز هنوز معتبر نیست', GRANT_EXPIRED: 'مجوز منقضی',
       GRANT_REVOKED: 'مجوز لغوشده', CONDITION_FAILED: 'شرط مجوز برقرار نیست', REDELEGATION_FORBIDDEN: 'واگذاری ممنوع',
       QUOTA_EXCEEDED: 'سهمیه تمام شده', PROVIDER_ERROR: 'خطای ارائه‌دهنده', PROVIDER_UNAVAILABLE: 'ارائه‌دهنده در دسترس نیست',
-      PROVIDER_TIMEOUT: 'پایان مهلت ارائه‌دهنده'
+      PROVIDER_TIMEOUT: 'پایان مهلت ارائه‌دهنده',
+      BUS_SATURATED: 'گره گذرگاه اشباع است', TRAFFIC_PATH_UNAVAILABLE: 'ثبت تبادل ممکن نیست'
     },
     en: {
       NO_GRANT: 'No grant', GRANT_NOT_YET_VALID: 'Grant not yet valid', GRANT_EXPIRED: 'Grant expired',
       GRANT_REVOKED: 'Grant revoked', CONDITION_FAILED: 'Condition not met', REDELEGATION_FORBIDDEN: 'Re-delegation forbidden',
       QUOTA_EXCEEDED: 'Quota exceeded', PROVIDER_ERROR: 'Provider error', PROVIDER_UNAVAILABLE: 'Provider unavailable',
-      PROVIDER_TIMEOUT: 'Provider timeout'
+      PROVIDER_TIMEOUT: 'Provider timeout',
+      BUS_SATURATED: 'Bus node saturated', TRAFFIC_PATH_UNAVAILABLE: 'Traffic path unavailable'
     }
   };
 
