@@ -234,6 +234,7 @@ start_bus() {
     (cd "$TMP/bus-cwd" && exec "$java" $JAVA_OPTS -jar "$JAR" \
         --spring.profiles.active=demo \
         --server.port="$BUS_PORT" \
+        --nix.messaging.amqp-port=0 \
         "${providers[@]}" \
         --nix.data-dir="$TMP/nix-data" \
         </dev/null >"$BUS_LOG" 2>&1) &

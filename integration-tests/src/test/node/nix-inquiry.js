@@ -8,6 +8,8 @@
 // nix.<AGENCY>.replies, and prints the reply correlated to that message-id as one JSON line:
 // {"status":…, "trackingId":…, "correlationId":…, "body":{…}}. A refusal by the broker prints
 // {"refused": "<condition>"}. Exit code 0 on an answer or refusal, 2 when nothing came in time.
+// NIX_SEND_COPIES=n sends the same message (same message-id) n times, as a sender retrying after a lost
+// acknowledgement would: the broker's duplicate detection keeps one.
 'use strict';
 const rhea = require('rhea');
 const crypto = require('crypto');
@@ -16,6 +18,7 @@ const [host, port, agency, service, body, address] = process.argv.slice(2);
 const requests = address || `nix.${agency}.requests`;
 const replies = `nix.${agency}.replies`;
 const messageId = `rhea-${crypto.randomUUID()}`;
+const copies = Number(process.env.NIX_SEND_COPIES || 1);
 
 const container = rhea.create_container({ id: `nix-example-${agency}` });
 const connection = container.connect({
@@ -25,6 +28,8 @@ const connection = container.connect({
 const timer = setTimeout(() => { console.error(`no reply to ${messageId} within 60 s`); process.exit(2); }, 60000);
 
 let done = false;
+let settled = 0;
+let reply;
 function finish(result) {
   if (done) return;
   done = true;
@@ -39,23 +44,31 @@ connection.open_sender(requests);
 container.on('sendable', (context) => {
   if (context.sender.sent) return;
   context.sender.sent = true;
-  context.sender.send({
-    message_id: messageId,
-    reply_to: replies,
-    application_properties: { service },
-    body,
-  });
+  for (let copy = 0; copy < copies; copy++) {
+    context.sender.send({
+      message_id: messageId,
+      reply_to: replies,
+      application_properties: { service },
+      body,
+    });
+  }
 });
 
+// The answer is printed once the broker has settled every copy, so that the caller knows its fate.
+function finishWhenSettled() {
+  if (reply && settled >= copies) finish(reply);
+}
+container.on('settled', () => { settled++; finishWhenSettled(); });
+
 container.on('message', (context) => {
-  const reply = context.message;
-  if (reply.correlation_id !== messageId) return; // a reply to an earlier request
-  finish({
-    status: reply.application_properties.status,
-    trackingId: reply.application_properties.trackingId,
-    correlationId: reply.correlation_id,
-    body: JSON.parse(reply.body),
-  });
+  if (context.message.correlation_id !== messageId) return; // a reply to an earlier request
+  reply = {
+    status: context.message.application_properties.status,
+    trackingId: context.message.application_properties.trackingId,
+    correlationId: context.message.correlation_id,
+    body: JSON.parse(context.message.body),
+  };
+  finishWhenSettled();
 });
 
 for (const refusal of ['sender_error', 'receiver_error', 'connection_error']) {

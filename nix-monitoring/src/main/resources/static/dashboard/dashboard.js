@@ -10,7 +10,8 @@
     range: params.get('range') || 'window',
     // Demo identification only: the role from the address, else the demo's default role (settings).
     role: params.get('role'),
-    settings: { demoRole: null, timeZone: 'Asia/Tehran' },
+    // From the server (dashboard/settings.json): demo role, time zone, and every outcome code's titles.
+    settings: { demoRole: null, timeZone: 'Asia/Tehran', outcomes: {} },
     summary: null,
     error: null
   };
@@ -58,24 +59,11 @@
     }
   };
 
-  var REASONS = {
-    fa: {
-      NO_GRANT: 'بدون مجوز', GRANT_NOT_YET_VALID: 'مجوز هنوز معتبر نیست', GRANT_EXPIRED: 'مجوز منقضی',
-      GRANT_REVOKED: 'مجوز لغوشده', CONDITION_FAILED: 'شرط مجوز برقرار نیست', REDELEGATION_FORBIDDEN: 'واگذاری ممنوع',
-      QUOTA_EXCEEDED: 'سهمیه تمام شده', PROVIDER_ERROR: 'خطای ارائه‌دهنده', PROVIDER_UNAVAILABLE: 'ارائه‌دهنده در دسترس نیست',
-      PROVIDER_TIMEOUT: 'پایان مهلت ارائه‌دهنده',
-      BUS_SATURATED: 'گره گذرگاه اشباع است', TRAFFIC_PATH_UNAVAILABLE: 'ثبت تبادل ممکن نیست'
-    },
-    en: {
-      NO_GRANT: 'No grant', GRANT_NOT_YET_VALID: 'Grant not yet valid', GRANT_EXPIRED: 'Grant expired',
-      GRANT_REVOKED: 'Grant revoked', CONDITION_FAILED: 'Condition not met', REDELEGATION_FORBIDDEN: 'Re-delegation forbidden',
-      QUOTA_EXCEEDED: 'Quota exceeded', PROVIDER_ERROR: 'Provider error', PROVIDER_UNAVAILABLE: 'Provider unavailable',
-      PROVIDER_TIMEOUT: 'Provider timeout',
-      BUS_SATURATED: 'Bus node saturated', TRAFFIC_PATH_UNAVAILABLE: 'Traffic path unavailable'
-    }
-  };
-
   function t(key) { return TEXT[state.lang][key] || key; }
+  function outcome(code) {
+    var titles = state.settings.outcomes[code];
+    return (titles && titles[state.lang]) || code;
+  }
   function locale() { return state.lang === 'fa' ? 'fa-IR' : 'en-GB'; }
   function number(n) { return n === null || n === undefined ? t('none') : new Intl.NumberFormat(locale()).format(n); }
   function decimal(n, digits) {
@@ -280,7 +268,7 @@
     if (!providers.length) { box.appendChild(el('div', { 'class': 'empty-note', text: t('noData') })); }
     providers.forEach(function (p) {
       var name = state.lang === 'fa' ? p.nameFa : p.nameEn;
-      var fault = p.lastFaultAt ? clock(p.lastFaultAt) + ' · ' + (REASONS[state.lang][p.lastFault] || p.lastFault) : t('none');
+      var fault = p.lastFaultAt ? clock(p.lastFaultAt) + ' · ' + (outcome(p.lastFault)) : t('none');
       box.appendChild(el('div', { 'class': 'card ' + p.state, 'data-provider': p.provider }, [
         el('div', { 'class': 'top' }, [el('span', { 'class': 'code', text: p.provider }), el('span', { 'class': 'state', text: t(p.state) })]),
         el('div', { 'class': 'name', text: name || '' }),
@@ -303,7 +291,7 @@
     var max = Math.max.apply(null, codes.map(function (c) { return reasons[c]; }));
     codes.sort(function (a, b) { return reasons[b] - reasons[a]; }).forEach(function (code) {
       box.appendChild(el('div', { 'class': 'reason', 'data-reason': code }, [
-        el('span', { text: REASONS[state.lang][code] || code }, [el('span', { 'class': 'code', text: code })]),
+        el('span', { text: outcome(code) }, [el('span', { 'class': 'code', text: code })]),
         el('span', { 'class': 'bar-track' }, [el('span', { 'class': 'bar-fill', style: 'display:block;width:' + (reasons[code] / max * 100) + '%' })]),
         el('span', { 'class': 'count', 'data-value': String(reasons[code]), text: number(reasons[code]) })]));
     });
@@ -318,7 +306,7 @@
     if (!denials.length) { body.appendChild(el('tr', {}, [el('td', { 'class': 'empty', colspan: '5', text: t('noData') })])); }
     denials.forEach(function (d) {
       body.appendChild(el('tr', {}, [el('td', { text: clock(d.at) }), el('td', { text: d.consumer || t('none') }),
-        el('td', { text: d.service || t('none') }), el('td', { text: REASONS[state.lang][d.reason] || d.reason }),
+        el('td', { text: d.service || t('none') }), el('td', { text: outcome(d.reason) }),
         el('td', {}, [el('span', { 'class': 'tid', text: d.trackingId })])]));
     });
     table.appendChild(body);
@@ -354,6 +342,7 @@
     .then(function (settings) {
       state.settings.demoRole = settings.demoRole || null;
       state.settings.timeZone = settings.timeZone || state.settings.timeZone;
+      state.settings.outcomes = settings.outcomes || {};
       if (!state.role && state.settings.demoRole) { state.role = state.settings.demoRole; }
       render();
       refresh();

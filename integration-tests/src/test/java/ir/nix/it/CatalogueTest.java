@@ -41,7 +41,7 @@ class CatalogueTest extends BusUnderTest {
         assertThat(shahkar.path("timeoutMillis").asLong()).isEqualTo(PROVIDER_TIMEOUT.toMillis());
         assertThat(shahkar.path("channels").path("rest").path("path").asString()).isEqualTo("/api/v1/inquiries/shahkar");
         assertThat(shahkar.path("channels").path("soap").path("endpoint").asString()).isEqualTo("/soap/inquiry");
-        assertThat(shahkar.path("channels").path("soap").path("operation").asString()).isEqualTo("shahkar");
+        assertThat(shahkar.path("channels").path("soap").path("operation").asString()).isEqualTo("Shahkar");
         assertThat(shahkar.path("channels").path("soap").path("wsdl").asString()).isEqualTo("/soap/inquiry?wsdl");
         assertThat(shahkar.path("example").path("consumer").asString()).isEqualTo("MOE");
     }
@@ -90,12 +90,13 @@ class CatalogueTest extends BusUnderTest {
         for (String service : services) {
             JsonNode operation = document.path("paths").path("/api/v1/inquiries/" + service).path("post");
             assertThat(operation.isObject()).as("POST /api/v1/inquiries/%s", service).isTrue();
+            assertThat(operation.path("operationId").asString()).matches("[a-z][A-Za-z]*");
             JsonNode schema = operation.path("requestBody").path("content").path("application/json").path("schema");
-            assertThat(schema.path("properties").properties()).isNotEmpty();
+            assertThat(schema(document, schema).path("properties").properties()).isNotEmpty();
             JsonNode ok = operation.path("responses").path("200");
             assertThat(ok.path("headers").has("X-NIX-Tracking-Id")).isTrue();
-            assertThat(ok.path("content").path("application/json").path("schema").path("properties").path("data")
-                    .path("properties").properties()).isNotEmpty();
+            JsonNode reply = schema(document, ok.path("content").path("application/json").path("schema"));
+            assertThat(schema(document, reply.path("properties").path("data")).path("properties").properties()).isNotEmpty();
             assertThat(operation.path("responses").path("403").path("$ref").asString())
                     .isEqualTo("#/components/responses/Problem403");
         }
@@ -109,16 +110,42 @@ class CatalogueTest extends BusUnderTest {
                 .valueStream().map(JsonNode::asString)).contains("INVALID_INPUT", "NO_GRANT", "PROVIDER_TIMEOUT");
     }
 
+    /** The schema {@code node} refers to, or {@code node} itself. */
+    private static JsonNode schema(JsonNode document, JsonNode node) {
+        String ref = node.path("$ref").asString("");
+        return ref.isEmpty() ? node : document.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
     @Test
     void describesTheShahkarRequestAndReplyItems() {
-        JsonNode shahkar = get("/api/v1/openapi.json").body().path("paths").path("/api/v1/inquiries/shahkar").path("post");
+        JsonNode document = get("/api/v1/openapi.json").body();
+        JsonNode shahkar = document.path("paths").path("/api/v1/inquiries/shahkar").path("post");
+        JsonNode schemas = document.path("components").path("schemas");
 
         JsonNode request = shahkar.path("requestBody").path("content").path("application/json");
-        assertThat(request.path("schema").path("required").valueStream().map(JsonNode::asString))
-                .containsExactly("nationalCode", "mobile");
+        assertThat(request.path("schema").path("$ref").asString()).isEqualTo("#/components/schemas/ShahkarRequest");
+        assertThat(schemas.path("ShahkarRequest").path("required").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("nationalCode", "mobile");
+        assertThat(schemas.path("ShahkarRequest").path("properties").path("nationalCode").path("pattern").asString())
+                .isEqualTo("^[0-9]{10}$");
         assertThat(request.path("example").path("nationalCode").asString()).isNotBlank();
-        assertThat(shahkar.path("responses").path("200").path("content").path("application/json").path("schema")
-                .path("properties").path("data").path("properties").has("matched")).isTrue();
+        assertThat(schemas.path("ShahkarData").path("properties").path("matched").path("type").asString()).isEqualTo("boolean");
         assertThat(shahkar.path("summary").asString()).isNotBlank();
+    }
+
+    @Test
+    void typesNumbersListsAndEnumerationsOfTheOtherServices() {
+        JsonNode schemas = get("/api/v1/openapi.json").body().path("components").path("schemas");
+
+        JsonNode period = schemas.path("InsuranceListRequest").path("properties");
+        assertThat(period.path("year").path("type").asString()).isEqualTo("integer");
+        assertThat(period.path("month").path("maximum").asInt()).isEqualTo(12);
+        assertThat(schemas.path("InsuranceListData").path("properties").path("persons").path("items").path("$ref")
+                .asString()).isEqualTo("#/components/schemas/InsuranceListPersonsItem");
+        assertThat(schemas.path("InsuranceListPersonsItem").path("properties").path("daysWorked").path("type")
+                .asString()).isEqualTo("integer");
+        assertThat(schemas.path("IdentityData").path("properties").path("alive").path("type").asString()).isEqualTo("boolean");
+        assertThat(schemas.path("PrivatizationStatusData").path("properties").path("status").path("enum").valueStream()
+                .map(JsonNode::asString)).containsExactly("SUBJECT_TO_TRANSFER", "IN_TRANSFER", "TRANSFERRED");
     }
 }

@@ -93,7 +93,11 @@ class CrashRecoveryTest {
         Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(),
                 "--spring.profiles.active=demo",
                 "--server.port=" + port,
+                // the demo's AMQP acceptor (5673) may be taken by another bus on this machine
+                "--nix.messaging.amqp-port=" + freePort(),
                 "--nix.data-dir=" + dataDir,
+                // No AMQP acceptor: this test needs none, and the default port 5673 may be another bus's.
+                "--nix.messaging.amqp-port=0",
                 "--spring.datasource.url=" + Postgres.url(database),
                 "--spring.datasource.username=" + Postgres.USER,
                 "--logging.file.name=" + dataDir.resolve("nix.log"))
@@ -101,8 +105,14 @@ class CrashRecoveryTest {
                 .redirectOutput(dataDir.resolve("console.log").toFile())
                 .start();
         // Rule 7: generous; a cold JVM took 125 s to start on the shared 2-core machine (load 19).
-        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250))
-                .until(() -> healthUp(port, process));
+        try {
+            await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> healthUp(port, process));
+        } catch (RuntimeException | AssertionError notStarted) {
+            // not yet in the field @AfterEach stops: a bus left running would hold its port and database
+            process.destroyForcibly();
+            throw notStarted;
+        }
         return process;
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ir.nix.adapters.simulator.CraSimulator;
+import ir.nix.core.inquiry.OutcomeCode;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -64,8 +66,17 @@ class DashboardTest extends BusUnderTest {
 
     /** A number the page shows for the shahkar service, read from the cell's raw value (0 when there is no row yet). */
     long shahkar(String field) {
-        List<WebElement> cells = browser.findElements(By.cssSelector("#services tr[data-code='shahkar'] td[data-field='" + field + "']"));
-        return cells.isEmpty() ? 0 : Long.parseLong(cells.get(0).getDomAttribute("data-value"));
+        // The page re-renders every two seconds: a cell found just before a render is stale, so look again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<WebElement> cells = browser.findElements(By.cssSelector("#services tr[data-code='shahkar'] td[data-field='" + field + "']"));
+                return cells.isEmpty() ? 0 : Long.parseLong(cells.get(0).getDomAttribute("data-value"));
+            } catch (StaleElementReferenceException rendered) {
+                if (attempt == 5) {
+                    throw rendered;
+                }
+            }
+        }
     }
 
     void openDashboard(String query) {
@@ -95,6 +106,8 @@ class DashboardTest extends BusUnderTest {
         });
         assertThat(browser.findElement(By.cssSelector("[data-reason='NO_GRANT'] .count")).getDomAttribute("data-value"))
                 .isNotEqualTo("0");
+        assertThat(browser.findElement(By.cssSelector("[data-reason='NO_GRANT']")).getText())
+                .as("the reason's title comes from the server").contains(OutcomeCode.NO_GRANT.title());
         assertThat(browser.findElement(By.cssSelector("#health [data-provider='CRA']")).getText()).contains("CRA");
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("dir")).isEqualTo("ltr");
 

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +33,9 @@ class RheaClientTest extends BusUnderTest {
 
     @Autowired
     MessagingProperties messaging;
+
+    @Autowired
+    EmbeddedActiveMQ broker;
 
     @BeforeAll
     static void requiresNodeAndRhea() {
@@ -64,18 +70,38 @@ class RheaClientTest extends BusUnderTest {
     }
 
     @Test
+    void answersARequestSentTwiceWithOneMessageIdOnce() throws Exception {
+        long before = messagesAdded("nix.MOE.requests");
+
+        JsonNode reply = run(Map.of("NIX_SEND_COPIES", "2"), "MOE", "shahkar",
+                "{\"nationalCode\":\"2876543214\",\"mobile\":\"09191002030\"}");
+
+        assertThat(reply.path("status").asInt()).isEqualTo(200);
+        assertThat(messagesAdded("nix.MOE.requests") - before).as("requests the broker kept").isEqualTo(1);
+    }
+
+    @Test
     void brokerRefusesANodeClientSendingToAnotherAgencysAddress() throws Exception {
         JsonNode reply = run("MOE", "shahkar", "{}", "nix.IRCS.requests");
 
         assertThat(reply.path("refused").asString()).isEqualTo("amqp:unauthorized-access");
     }
 
+    private long messagesAdded(String queue) {
+        return broker.getActiveMQServer().locateQueue(SimpleString.of(queue)).getMessagesAdded();
+    }
+
     private JsonNode run(String... arguments) throws IOException, InterruptedException {
+        return run(Map.of(), arguments);
+    }
+
+    private JsonNode run(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", SCRIPT.toString(), "127.0.0.1",
                 Integer.toString(messaging.amqpPort())));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("NODE_PATH", NODE_MODULES.toAbsolutePath().toString());
+        builder.environment().putAll(environment);
         Process node = builder.start();
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(90, TimeUnit.SECONDS)).isTrue();

@@ -49,17 +49,27 @@ class SoapContractTest extends SoapClientTest {
     }
 
     @Test
-    void servesAWsdlDeclaringAnOperationForEveryService() {
+    void servesAWsdlOperationAndAnOpenApiPathForEveryServiceOfTheCatalogue() {
         Reply wsdl = get("/soap/inquiry?wsdl");
-        Set<String> services = new HashSet<>();
-        get("/api/v1/services").body().forEach(card -> services.add(card.path("code").asString()));
+        Set<String> operations = new HashSet<>();
+        Set<String> paths = new HashSet<>();
+        get("/api/v1/services").body().forEach(card -> {
+            operations.add(card.path("channels").path("soap").path("operation").asString());
+            paths.add(card.path("channels").path("rest").path("path").asString());
+        });
+        Set<String> documented = new HashSet<>();
+        get("/api/v1/openapi.json").body().path("paths").propertyNames().stream()
+                .filter(path -> path.startsWith("/api/v1/inquiries/")).forEach(documented::add);
 
+        assertThat(operations).containsExactlyInAnyOrder("Shahkar", "PostalAddress", "Identity", "InsuranceList",
+                "PrivatizationStatus");
+        assertThat(documented).isEqualTo(paths);
         assertThat(wsdl.status()).isEqualTo(200);
         Document document = xml(wsdl.raw());
         assertThat(document.getDocumentElement().getLocalName()).isEqualTo("definitions");
         assertThat(names(document, "portType")).containsExactly("InquiryPort");
-        assertThat(operationsOf(document, "portType")).isEqualTo(services);
-        assertThat(operationsOf(document, "binding")).isEqualTo(services);
+        assertThat(operationsOf(document, "portType")).isEqualTo(operations);
+        assertThat(operationsOf(document, "binding")).isEqualTo(operations);
         Element address = (Element) document.getElementsByTagNameNS("http://schemas.xmlsoap.org/wsdl/soap/", "address").item(0);
         assertThat(address.getAttribute("location")).endsWith(":" + port + "/soap/inquiry");
     }
@@ -69,6 +79,18 @@ class SoapContractTest extends SoapClientTest {
         assertThat(get("/actuator/health").status()).isEqualTo(200);
         assertThat(get("/api/v1/services").status()).isEqualTo(200);
         assertThat(get("/soap/").raw()).doesNotContain("InquiryService");
+    }
+
+    @Test
+    void sendsTheTrackingIdAsHttpHeaderAndInTheReplyElement() {
+        Reply reply = soapPost("text/xml", envelope("<n:ShahkarRequest><n:nationalCode>0499370899</n:nationalCode>"
+                + "<n:mobile>09121234567</n:mobile></n:ShahkarRequest>"));
+
+        Document document = xml(reply.raw());
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.trackingHeader()).isNotBlank();
+        assertThat(text(document, NS, "trackingId")).isEqualTo(reply.trackingHeader());
+        assertThat(text(document, NS, "TrackingId")).isEqualTo(reply.trackingHeader());
     }
 
     @Test

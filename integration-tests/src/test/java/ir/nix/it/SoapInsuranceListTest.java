@@ -41,13 +41,18 @@ class SoapInsuranceListTest extends SoapClientTest {
         return fields;
     }
 
+    /** Year and month are numbers in the contract; a missing one is sent nil. */
+    private static Integer number(String text) {
+        return text == null ? null : Integer.valueOf(text);
+    }
+
     Answer<InsuranceListReply> insuranceList(String consumer, Map<String, String> fields) {
         InsuranceListRequest request = new InsuranceListRequest();
         request.setEnterpriseNationalId(fields.get("enterpriseNationalId"));
         request.setWorkshopCode(fields.get("workshopCode"));
         request.setBranchCode(fields.get("branchCode"));
-        request.setYear(fields.get("year"));
-        request.setMonth(fields.get("month"));
+        request.setYear(number(fields.get("year")));
+        request.setMonth(number(fields.get("month")));
         return soap(consumer, port -> port.insuranceList(request));
     }
 

@@ -31,7 +31,7 @@ class SoapPrivatizationStatusTest extends SoapClientTest {
 
         assertThat(answer.fault()).isNull();
         assertThat(answer.reply().getEnterpriseName()).isEqualTo(transferred.name());
-        assertThat(answer.reply().getStatus()).isEqualTo("TRANSFERRED");
+        assertThat(answer.reply().getStatus().value()).isEqualTo("TRANSFERRED");
         IpoSimulator.Stay last = transferred.stays().get(transferred.stays().size() - 1);
         assertThat(answer.reply().getLastEntryDate()).isEqualTo(last.entry().toString());
         assertThat(answer.reply().getLastExitDate()).isEqualTo(last.exit().toString());

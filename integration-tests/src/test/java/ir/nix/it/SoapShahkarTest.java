@@ -43,6 +43,8 @@ class SoapShahkarTest extends SoapClientTest {
 
         assertThat(answer.fault()).isNull();
         assertThat(answer.reply().isMatched()).isTrue();
+        assertThat(answer.reply().getTrackingId()).as("tracking ID in the reply element of the generated client")
+                .isEqualTo(answer.trackingHeader());
         JsonNode record = assertRecorded(answer, "OK", "PERMIT");
         assertThat(record.path("service").asString()).isEqualTo("shahkar");
         assertThat(record.path("consumer").asString()).isEqualTo("MOE");

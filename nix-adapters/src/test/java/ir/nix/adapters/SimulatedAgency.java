@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import ir.nix.adapters.simulator.AgencySimulator;
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.provider.ProviderAdapter;
 import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderHttpClient;
@@ -12,12 +13,14 @@ import ir.nix.core.provider.ProvidersProperties;
 import ir.nix.core.service.InputCheck;
 import ir.nix.core.service.InputValidator;
 import ir.nix.core.service.ServiceDescriptor;
+import ir.nix.core.service.ServiceDescriptorFiles;
 import ir.nix.core.tracking.TrackingId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,7 +104,12 @@ public final class SimulatedAgency implements AutoCloseable {
         if (!(check instanceof InputCheck.Valid valid)) {
             throw new IllegalArgumentException("test input is invalid: " + ((InputCheck.FieldError) check).detail());
         }
-        return new ProviderCall(TrackingId.next(), new AgencyCode(consumer), valid.input(), service.timeout());
+        return new ProviderCall(TrackingId.next(), new AgencyCode(consumer), valid.input(), TIMEOUT);
+    }
+
+    /** The descriptor file of the service {@code adapter} serves, as the bus reads it at start. */
+    public static ServiceDescriptor descriptor(ProviderAdapter adapter) {
+        return ServiceDescriptorFiles.read(List.of("classpath:services/" + adapter.service() + ".yml")).get(0);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package ir.nix.core;
 
 import ir.nix.core.identification.IdentificationProperties;
+import ir.nix.core.identification.TlsProperties;
 import ir.nix.core.ingress.rest.IngressProperties;
 import ir.nix.core.node.NodeProperties;
 import ir.nix.core.provider.ProviderHttpClient;
@@ -12,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the core's typed configuration and the shared provider HTTP client. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({IdentificationProperties.class, IngressProperties.class, NodeProperties.class,
-        ProvidersProperties.class, TrafficProperties.class})
+@EnableConfigurationProperties({IdentificationProperties.class, TlsProperties.class, IngressProperties.class,
+        NodeProperties.class, ProvidersProperties.class, TrafficProperties.class})
 class CoreConfiguration {
 
     @Bean

@@ -9,12 +9,8 @@ import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderHttpClient;
 import ir.nix.core.provider.ProviderResult;
-import ir.nix.core.service.FieldType;
-import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceCode;
-import ir.nix.core.service.ServiceDescriptor;
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -28,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ShahkarAdapter implements ProviderAdapter {
 
+    static final ServiceCode SERVICE = new ServiceCode("shahkar");
     static final AgencyCode CRA = new AgencyCode("CRA");
     static final String VERIFY_PATH = "/shahkar/v2/verify";
     /** CRA service type 2: mobile; identification type 0: Iranian national code. */
@@ -37,23 +34,11 @@ public class ShahkarAdapter implements ProviderAdapter {
     private final ProviderEndpoints endpoints;
     private final ProviderHttpClient http;
     private final JsonMapper json;
-    private final ServiceDescriptor descriptor;
 
     public ShahkarAdapter(ProviderEndpoints endpoints, ProviderHttpClient http, JsonMapper json) {
         this.endpoints = endpoints;
         this.http = http;
         this.json = json;
-        this.descriptor = new ServiceDescriptor(new ServiceCode("shahkar"), "1", CRA,
-                "SHAHKAR: mobile number ownership by national code",
-                "شاهکار: احراز مالکیت شماره تلفن همراه با کد ملی",
-                "Government e-Interoperability Working Group, 26th session (1400/08/18), letter 127551/200",
-                List.of(InputField.subject("nationalCode", FieldType.NATIONAL_CODE, "the subscriber's national code"),
-                        InputField.required("mobile", FieldType.MOBILE, "mobile number, 09xxxxxxxxx or +989xxxxxxxxx")),
-                List.of("matched"),
-                endpoints.timeout(CRA),
-                "consumer agency by client certificate; subject by national code (NOCR-issued)",
-                new ServiceDescriptor.Example("MOE", Map.of("nationalCode", "0499370899", "mobile", "09121234567")),
-                true /* idempotent: a lookup that changes nothing at the provider */);
     }
 
     /** The CRA's request body. */
@@ -67,8 +52,8 @@ public class ShahkarAdapter implements ProviderAdapter {
     }
 
     @Override
-    public ServiceDescriptor descriptor() {
-        return descriptor;
+    public ServiceCode service() {
+        return SERVICE;
     }
 
     @Override

@@ -2,7 +2,6 @@ package ir.nix.adapters.ipo;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import ir.nix.adapters.simulator.IpoSimulator;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.identifier.LegalEntityId;
 import ir.nix.core.provider.ProviderAdapter;
@@ -10,10 +9,7 @@ import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderHttpClient;
 import ir.nix.core.provider.ProviderResult;
-import ir.nix.core.service.FieldType;
-import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceCode;
-import ir.nix.core.service.ServiceDescriptor;
 import ir.nix.policy.calendar.JalaliDate;
 import java.net.URI;
 import java.time.LocalDate;
@@ -37,9 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class PrivatizationStatusAdapter implements ProviderAdapter {
 
+    static final ServiceCode SERVICE = new ServiceCode("privatization-status");
     static final AgencyCode IPO = new AgencyCode("IPO");
     static final String LOOKUP_PATH = "/api/v1/privatization-list/enterprise";
-    static final List<String> ITEMS = List.of("enterpriseName", "status", "lastEntryDate", "lastExitDate", "history");
 
     /** Transfer status as the bus names it, by the list's numeric code (1, 2, 3). */
     enum TransferStatus {
@@ -56,23 +52,11 @@ public class PrivatizationStatusAdapter implements ProviderAdapter {
     private final ProviderEndpoints endpoints;
     private final ProviderHttpClient http;
     private final JsonMapper json;
-    private final ServiceDescriptor descriptor;
 
     public PrivatizationStatusAdapter(ProviderEndpoints endpoints, ProviderHttpClient http, JsonMapper json) {
         this.endpoints = endpoints;
         this.http = http;
         this.json = json;
-        this.descriptor = new ServiceDescriptor(new ServiceCode("privatization-status"), "1", IPO,
-                "Privatization status of an enterprise (Privatization Organization's list)",
-                "استعلام وضعیت واگذاری بنگاه (فهرست سازمان خصوصی‌سازی)",
-                "Government e-Interoperability Working Group, 26th session (1400/08/18), letter 127551/200, "
-                        + "privatization item 2",
-                List.of(InputField.subject("enterpriseNationalId", FieldType.LEGAL_ENTITY_ID, "the enterprise's national ID")),
-                ITEMS,
-                endpoints.timeout(IPO),
-                "consumer agency by client certificate; enterprise by legal-entity national ID (only enterprises with one are listed)",
-                new ServiceDescriptor.Example("IPO", Map.of("enterpriseNationalId", IpoSimulator.SUBJECT_TO_TRANSFER.nationalId())),
-                true /* idempotent: a lookup that changes nothing at the provider */);
     }
 
     /** The list service's request body. */
@@ -96,8 +80,8 @@ public class PrivatizationStatusAdapter implements ProviderAdapter {
     }
 
     @Override
-    public ServiceDescriptor descriptor() {
-        return descriptor;
+    public ServiceCode service() {
+        return SERVICE;
     }
 
     @Override

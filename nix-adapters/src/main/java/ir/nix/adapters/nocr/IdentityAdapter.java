@@ -4,7 +4,6 @@ import ir.nix.adapters.nocr.person.PersonInfo;
 import ir.nix.adapters.nocr.person.PersonInquiryFault;
 import ir.nix.adapters.nocr.person.PersonInquiryFaultDetail;
 import ir.nix.adapters.nocr.person.PersonInquiryPort;
-import ir.nix.adapters.simulator.NocrSimulator;
 import ir.nix.adapters.soap.SoapProviderClients;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.identifier.NationalCode;
@@ -12,10 +11,7 @@ import ir.nix.core.provider.ProviderAdapter;
 import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderResult;
-import ir.nix.core.service.FieldType;
-import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceCode;
-import ir.nix.core.service.ServiceDescriptor;
 import ir.nix.policy.calendar.JalaliDate;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -37,10 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdentityAdapter implements ProviderAdapter {
 
+    static final ServiceCode SERVICE = new ServiceCode("identity");
     static final AgencyCode NOCR = new AgencyCode("NOCR");
     static final String SERVICE_PATH = "/PersonInquiry/PersonInquiryService";
-    static final List<String> ITEMS = List.of("firstName", "lastName", "fatherName", "gender", "birthDate", "alive",
-            "deathDate");
     private static final int NO_SUCH_PERSON = 1001;
     private static final int BIRTH_DATE_MISMATCH = 1002;
     private static final int MALFORMED_NIN = 1003;
@@ -51,30 +46,16 @@ public class IdentityAdapter implements ProviderAdapter {
     private final ProviderEndpoints endpoints;
     private final SoapProviderClients soap;
     private final PersonInquiryPort nocr;
-    private final ServiceDescriptor descriptor;
 
     public IdentityAdapter(ProviderEndpoints endpoints, SoapProviderClients soap) {
         this.endpoints = endpoints;
         this.soap = soap;
         this.nocr = soap.proxy(PersonInquiryPort.class);
-        this.descriptor = new ServiceDescriptor(new ServiceCode("identity"), "1", NOCR,
-                "Identity of a natural person (Civil Registration)",
-                "استعلام هویت اشخاص حقیقی (ثبت احوال)",
-                "e-Government development road map (003), Part 3, Art. 11, note 2: NOCR provides online identity "
-                        + "verification of natural persons on the national information network",
-                List.of(InputField.subject("nationalCode", FieldType.NATIONAL_CODE, "the person's national code"),
-                        InputField.required("birthDate", FieldType.JALALI_DATE, "the person's birth date, Jalali yyyy/MM/dd")),
-                ITEMS,
-                endpoints.timeout(NOCR),
-                "consumer agency by client certificate; subject by national code and birth date, both matching NOCR's record",
-                new ServiceDescriptor.Example("CBI", Map.of("nationalCode", NocrSimulator.LIVING.nationalCode(),
-                        "birthDate", NocrSimulator.LIVING.birthDate().toString())),
-                true /* idempotent: a lookup that changes nothing at the provider */);
     }
 
     @Override
-    public ServiceDescriptor descriptor() {
-        return descriptor;
+    public ServiceCode service() {
+        return SERVICE;
     }
 
     @Override

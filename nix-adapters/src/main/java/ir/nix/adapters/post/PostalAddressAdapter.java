@@ -3,7 +3,6 @@ package ir.nix.adapters.post;
 import ir.nix.adapters.post.gnaf.AddressResult;
 import ir.nix.adapters.post.gnaf.GnafAddress;
 import ir.nix.adapters.post.gnaf.GnafAddressSoap;
-import ir.nix.adapters.simulator.PostSimulator;
 import ir.nix.adapters.soap.SoapProviderClients;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.identifier.PostalCode;
@@ -11,10 +10,7 @@ import ir.nix.core.provider.ProviderAdapter;
 import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderResult;
-import ir.nix.core.service.FieldType;
-import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceCode;
-import ir.nix.core.service.ServiceDescriptor;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +29,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PostalAddressAdapter implements ProviderAdapter {
 
+    static final ServiceCode SERVICE = new ServiceCode("postal-address");
     static final AgencyCode POST = new AgencyCode("POST");
     /** Where GNAF's address service sits under Post's base URL. */
     static final String SERVICE_PATH = "/GNAF/AddressService.asmx";
-    static final List<String> ITEMS = List.of("province", "city", "locality", "street", "alley", "plaque", "floor",
-            "unit", "buildingName", "description");
     private static final int FOUND = 0;
     private static final int NO_ADDRESS = 1;
     private static final int MALFORMED_POSTAL_CODE = 2;
@@ -45,27 +40,16 @@ public class PostalAddressAdapter implements ProviderAdapter {
     private final ProviderEndpoints endpoints;
     private final SoapProviderClients soap;
     private final GnafAddressSoap gnaf;
-    private final ServiceDescriptor descriptor;
 
     public PostalAddressAdapter(ProviderEndpoints endpoints, SoapProviderClients soap) {
         this.endpoints = endpoints;
         this.soap = soap;
         this.gnaf = soap.proxy(GnafAddressSoap.class);
-        this.descriptor = new ServiceDescriptor(new ServiceCode("postal-address"), "1", POST,
-                "Postal address by postal code (GNAF)",
-                "استعلام کد پستی و شرح نشانی (گناف)",
-                "Government e-Interoperability Working Group, 26th session (1400/08/18), letter 127551/200, access item 1",
-                List.of(InputField.subject("postalCode", FieldType.POSTAL_CODE, "ten-digit postal code, with or without the dash")),
-                ITEMS,
-                endpoints.timeout(POST),
-                "consumer agency by client certificate; the address is keyed by postal code (Iran Post-issued)",
-                new ServiceDescriptor.Example("IRCS", Map.of("postalCode", PostSimulator.TEHRAN_POSTAL_CODE)),
-                true /* idempotent: a lookup that changes nothing at the provider */);
     }
 
     @Override
-    public ServiceDescriptor descriptor() {
-        return descriptor;
+    public ServiceCode service() {
+        return SERVICE;
     }
 
     @Override

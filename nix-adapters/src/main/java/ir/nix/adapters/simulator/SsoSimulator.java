@@ -48,7 +48,7 @@ public class SsoSimulator implements AgencySimulator {
     public static final InsuranceList SUBJECT_TO_TRANSFER_LIST = new InsuranceList(
             IpoSimulator.SUBJECT_TO_TRANSFER.nationalId(), "2045678912", "1240", "کارخانه نساجی البرز نمونه", 1403, 5,
             "14030612", List.of(
-                    new Worker(NationalCode.completing("004512378").value(), "0123456789", "مریم", "حسینی", "رضا", 31,
+                    new Worker(NationalCode.completing("004512378").value(), "0187362945", "مریم", "حسینی", "رضا", 31,
                             104_000_000L, 31_200_000L),
                     new Worker(NationalCode.completing("012874563").value(), "0234567891", "محمد", "جعفری", "قاسم", 31,
                             156_000_000L, 46_800_000L),

@@ -2,7 +2,6 @@ package ir.nix.adapters.sso;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import ir.nix.adapters.simulator.SsoSimulator;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.identifier.LegalEntityId;
 import ir.nix.core.provider.ProviderAdapter;
@@ -10,10 +9,7 @@ import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderHttpClient;
 import ir.nix.core.provider.ProviderResult;
-import ir.nix.core.service.FieldType;
-import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceCode;
-import ir.nix.core.service.ServiceDescriptor;
 import ir.nix.policy.calendar.JalaliDate;
 import java.net.URI;
 import java.util.ArrayList;
@@ -40,40 +36,19 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class InsuranceListAdapter implements ProviderAdapter {
 
+    static final ServiceCode SERVICE = new ServiceCode("insurance-list");
     static final AgencyCode SSO = new AgencyCode("SSO");
     static final String LIST_PATH = "/dsk/api/v1/insurance-list";
-    static final List<String> PERSON_ITEMS = List.of("firstName", "lastName", "nationalCode", "insuranceNumber",
-            "daysWorked", "ssoShare", "paymentYear", "paymentMonth", "listSentDate");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
 
     private final ProviderEndpoints endpoints;
     private final ProviderHttpClient http;
     private final JsonMapper json;
-    private final ServiceDescriptor descriptor;
 
     public InsuranceListAdapter(ProviderEndpoints endpoints, ProviderHttpClient http, JsonMapper json) {
         this.endpoints = endpoints;
         this.http = http;
         this.json = json;
-        SsoSimulator.InsuranceList example = SsoSimulator.SUBJECT_TO_TRANSFER_LIST;
-        this.descriptor = new ServiceDescriptor(new ServiceCode("insurance-list"), "1", SSO,
-                "Insurance list of an enterprise's workshop for one month",
-                "استعلام وضعیت لیست بیمه",
-                "Government e-Interoperability Working Group, 26th session (1400/08/18), letter 127551/200, "
-                        + "privatization items 1 and 3",
-                List.of(InputField.subject("enterpriseNationalId", FieldType.LEGAL_ENTITY_ID, "the enterprise's national ID"),
-                        InputField.required("workshopCode", FieldType.NUMERIC_CODE, "SSO workshop code (کد کارگاه)"),
-                        InputField.required("branchCode", FieldType.NUMERIC_CODE, "SSO branch code (کد شعبه)"),
-                        InputField.required("year", FieldType.JALALI_YEAR, "Jalali year of the insurance payment"),
-                        InputField.required("month", FieldType.MONTH, "Jalali month of the insurance payment, 1 to 12")),
-                PERSON_ITEMS.stream().map(item -> "persons." + item).toList(),
-                endpoints.timeout(SSO),
-                "consumer agency by client certificate; enterprise by legal-entity national ID, with its SSO workshop "
-                        + "and branch codes",
-                new ServiceDescriptor.Example("IPO", Map.of("enterpriseNationalId", example.enterpriseNationalId(),
-                        "workshopCode", example.workshopCode(), "branchCode", example.branchCode(),
-                        "year", String.valueOf(example.year()), "month", String.valueOf(example.month()))),
-                true /* idempotent: a lookup that changes nothing at the provider */);
     }
 
     /** SSO's request body. */
@@ -97,8 +72,8 @@ public class InsuranceListAdapter implements ProviderAdapter {
     }
 
     @Override
-    public ServiceDescriptor descriptor() {
-        return descriptor;
+    public ServiceCode service() {
+        return SERVICE;
     }
 
     @Override

@@ -44,7 +44,7 @@ class PrivatizationStatusAdapterTest {
     }
 
     private static ProviderResult inquire(PrivatizationStatusAdapter adapter, String nationalId) {
-        return adapter.call(SimulatedAgency.call(adapter.descriptor(), "SSO", Map.of("enterpriseNationalId", nationalId)));
+        return adapter.call(SimulatedAgency.call(SimulatedAgency.descriptor(adapter), "SSO", Map.of("enterpriseNationalId", nationalId)));
     }
 
     private static Map<String, Object> answered(String nationalId) {
@@ -67,7 +67,7 @@ class PrivatizationStatusAdapterTest {
     void answersExactlyTheServiceItems() {
         Map<String, Object> data = answered(IpoSimulator.IN_TRANSFER.nationalId());
 
-        assertThat(data.keySet()).containsExactlyElementsOf(adapter.descriptor().dataItems());
+        assertThat(data.keySet()).containsExactlyElementsOf(SimulatedAgency.descriptor(adapter).dataItems());
         assertThat(data).containsEntry("status", "IN_TRANSFER").containsEntry("history", List.of());
     }
 

@@ -33,7 +33,7 @@ class IdentityAdapterTest {
     }
 
     private static ProviderResult inquire(IdentityAdapter adapter, String nationalCode, String birthDate) {
-        return adapter.call(SimulatedAgency.call(adapter.descriptor(), "CBI",
+        return adapter.call(SimulatedAgency.call(SimulatedAgency.descriptor(adapter), "CBI",
                 Map.of("nationalCode", nationalCode, "birthDate", birthDate)));
     }
 
@@ -55,7 +55,7 @@ class IdentityAdapterTest {
     void answersExactlyTheServiceItems() {
         Map<String, Object> data = answered(inquire(adapter, NocrSimulator.LIVING_FEMALE.nationalCode(), "1372/11/03"));
 
-        assertThat(data.keySet()).containsExactlyElementsOf(adapter.descriptor().dataItems());
+        assertThat(data.keySet()).containsExactlyElementsOf(SimulatedAgency.descriptor(adapter).dataItems());
         assertThat(data).containsEntry("gender", "FEMALE");
     }
 

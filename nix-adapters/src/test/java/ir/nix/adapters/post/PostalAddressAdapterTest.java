@@ -62,7 +62,7 @@ class PostalAddressAdapterTest {
     }
 
     private static ProviderResult inquire(PostalAddressAdapter adapter, String postalCode) {
-        ProviderCall call = SimulatedAgency.call(adapter.descriptor(), "IRCS", Map.of("postalCode", postalCode));
+        ProviderCall call = SimulatedAgency.call(SimulatedAgency.descriptor(adapter), "IRCS", Map.of("postalCode", postalCode));
         return adapter.call(call);
     }
 
@@ -84,7 +84,7 @@ class PostalAddressAdapterTest {
         ProviderResult result = inquire(adapter, PostSimulator.RURAL_POSTAL_CODE);
 
         Map<String, Object> data = ((ProviderResult.Answered) result).data();
-        assertThat(data.keySet()).containsExactlyElementsOf(adapter.descriptor().dataItems());
+        assertThat(data.keySet()).containsExactlyElementsOf(SimulatedAgency.descriptor(adapter).dataItems());
         assertThat(data).containsEntry("city", "فیروزآباد").containsEntry("alley", null).containsEntry("unit", null);
     }
 

@@ -44,7 +44,7 @@ class InsuranceListAdapterTest {
 
     private static ProviderResult inquire(InsuranceListAdapter adapter, String nationalId, String workshop, String branch,
                                           int year, int month) {
-        return adapter.call(SimulatedAgency.call(adapter.descriptor(), "IPO", Map.of("enterpriseNationalId", nationalId,
+        return adapter.call(SimulatedAgency.call(SimulatedAgency.descriptor(adapter), "IPO", Map.of("enterpriseNationalId", nationalId,
                 "workshopCode", workshop, "branchCode", branch, "year", String.valueOf(year), "month", String.valueOf(month))));
     }
 
@@ -77,7 +77,7 @@ class InsuranceListAdapterTest {
     void answersExactlyTheServiceItemsForEveryPerson() {
         List<Map<String, Object>> persons = persons(inquire(LIST, LIST.month()));
 
-        List<String> items = adapter.descriptor().dataItems();
+        List<String> items = SimulatedAgency.descriptor(adapter).dataItems();
         assertThat(items).allMatch(item -> item.startsWith("persons."));
         assertThat(persons).allSatisfy(person -> assertThat(person.keySet().stream().map(key -> "persons." + key)
                 .collect(Collectors.toList())).containsExactlyElementsOf(items));

@@ -1,211 +1,245 @@
 package ir.nix.core.catalogue;
 
+import io.swagger.v3.core.util.Json31;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.SpecVersion;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import ir.nix.core.ingress.NixHeaders;
 import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.service.FieldType;
 import ir.nix.core.service.InputField;
+import ir.nix.core.service.OutputItem;
 import ir.nix.core.service.ServiceDescriptor;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The REST channel as an OpenAPI 3.1 document, generated from the service descriptors: a path per
- * service with its request schema and success envelope, the problem documents of the error model,
- * and the bus's headers. Written with Jackson's tree model; the contract is small and fixed.
+ * The REST channel as an OpenAPI 3.1 document, generated from the service descriptors so that it
+ * cannot drift from what the bus does: per service a named request, reply and data schema
+ * ({@code PostalAddressRequest}, {@code PostalAddressReply}, {@code PostalAddressData}) typed from
+ * the descriptor file, the problem document of the error model, and the bus's headers. Built on
+ * swagger-core's models and written by its OpenAPI 3.1 mapper.
+ *
+ * <p>The document holds nothing a deployment configures (timeouts are on the ID cards), so the copy
+ * committed for client generation ({@code integration-tests/src/contract}) is the same everywhere.
+ *
+ * <p>Request schemas do not say {@code additionalProperties: false} although the bus refuses
+ * unknown fields: common generators turn such schemas into map types that send no fields.
  */
 @Component
 class OpenApiDocument {
 
-    private static final String TRACKING_HEADER = NixHeaders.TRACKING_ID;
+    static final String TRACKING_HEADER = NixHeaders.TRACKING_ID;
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String JSON = "application/json";
+    private static final String SCHEMAS = "#/components/schemas/";
+    /** The statuses REST answers with a Retry-After header (architecture.md section 3: quota, unavailable). */
+    private static final Set<Integer> RETRY_AFTER_STATUSES = Set.of(429, 503);
 
-    private final JsonMapper json;
-
-    OpenApiDocument(JsonMapper json) {
-        this.json = json;
+    /** The document as JSON text, for {@code GET /api/v1/openapi.json}. */
+    String json(Collection<ServiceDescriptor> services) {
+        return Json31.pretty(build(services));
     }
 
-    ObjectNode build(Collection<ServiceDescriptor> services) {
-        ObjectNode document = json.createObjectNode();
-        document.put("openapi", "3.1.0");
-        info(document.putObject("info"));
-        document.putArray("servers").addObject().put("url", "/");
-        ObjectNode paths = document.putObject("paths");
-        services.forEach(service -> paths.putObject(ServiceIdCard.REST_PATH + service.code().value())
-                .set("post", inquiry(service)));
+    OpenAPI build(Collection<ServiceDescriptor> services) {
+        OpenAPI document = new OpenAPI(SpecVersion.V31).openapi("3.1.0").info(info())
+                .servers(List.of(new Server().url("/")))
+                .addSecurityItem(new SecurityRequirement().addList("agencyCertificate"));
+        Components components = components();
+        Paths paths = new Paths();
+        for (ServiceDescriptor service : services) {
+            paths.addPathItem(ServiceIdCard.REST_PATH + service.code().value(), new PathItem().post(inquiry(service)));
+            serviceSchemas(service).forEach(components::addSchemas);
+        }
         cataloguePaths(paths);
-        components(document.putObject("components"));
-        document.putArray("security").addObject().putArray("agencyCertificate");
-        return document;
+        return document.paths(paths).components(components);
     }
 
-    private static void info(ObjectNode info) {
-        info.put("title", "NIX — National Information Exchange inquiry API");
-        info.put("version", "v1");
-        info.put("description", "Inquiries between agencies through the national exchange centre. Every exchange gets a "
-                + "tracking ID (header " + TRACKING_HEADER + ") and a traffic record of metadata only; replies carry only "
-                + "the data items the consumer's grant allows. The same services are offered over SOAP at /soap/inquiry "
-                + "(WSDL at /soap/inquiry?wsdl).");
+    private static Info info() {
+        return new Info().title("NIX — National Information Exchange inquiry API").version("v1")
+                .description("Inquiries between agencies through the national exchange centre. Every exchange gets a "
+                        + "tracking ID (header " + TRACKING_HEADER + ") and a traffic record of metadata only; replies "
+                        + "carry only the data items the consumer's grant allows. The same services are offered over "
+                        + "SOAP at /soap/inquiry (WSDL at /soap/inquiry?wsdl).");
     }
 
-    private ObjectNode inquiry(ServiceDescriptor service) {
-        ObjectNode operation = json.createObjectNode();
-        operation.put("operationId", service.code().value());
-        operation.putArray("tags").add("inquiries");
-        operation.put("summary", service.titleEn());
-        operation.put("description", service.titleFa() + "\n\nProvider: " + service.provider() + ". Legal basis: "
-                + service.legalBasis() + ". Identity requirements: " + service.identity() + ". Provider timeout: "
-                + service.timeout() + ". Service ID card: GET /api/v1/services/" + service.code() + ".");
-        ArrayNode parameters = operation.putArray("parameters");
+    private static Operation inquiry(ServiceDescriptor service) {
+        String name = service.code().operationName();
+        Operation operation = new Operation()
+                .operationId(Character.toLowerCase(name.charAt(0)) + name.substring(1))
+                .addTagsItem("inquiries")
+                .summary(service.titleEn())
+                .description(service.titleFa() + "\n\nProvider: " + service.provider() + ". Legal basis: "
+                        + service.legalBasis() + ". Identity requirements: " + service.identity()
+                        + ". Provider timeout (set per deployment) and the rest of the service ID card: GET /api/v1/services/"
+                        + service.code() + ".");
         List.of("Consumer", "RequestId", "OnBehalfOf")
-                .forEach(name -> parameters.addObject().put("$ref", "#/components/parameters/" + name));
-        ObjectNode body = operation.putObject("requestBody").put("required", true).putObject("content").putObject(JSON);
-        body.set("schema", requestSchema(service));
-        body.set("example", json.valueToTree(service.example().request()));
-        responses(operation.putObject("responses"), service);
-        return operation;
+                .forEach(parameter -> operation.addParametersItem(new Parameter().$ref("#/components/parameters/" + parameter)));
+        MediaType body = new MediaType().schema(ref(name + "Request")).example(service.example().request());
+        operation.requestBody(new RequestBody().required(true).content(new Content().addMediaType(JSON, body)));
+        ApiResponses responses = new ApiResponses();
+        responses.addApiResponse("200", new ApiResponse()
+                .description("Answered. data holds only the granted items; an item not granted is absent.")
+                .headers(trackingHeader())
+                .content(new Content().addMediaType(JSON, new MediaType().schema(ref(name + "Reply")))));
+        errorStatuses().keySet().forEach(status -> responses.addApiResponse(Integer.toString(status),
+                new ApiResponse().$ref("#/components/responses/Problem" + status)));
+        return operation.responses(responses);
     }
 
-    private ObjectNode requestSchema(ServiceDescriptor service) {
-        ObjectNode schema = json.createObjectNode().put("type", "object").put("additionalProperties", false);
-        ArrayNode required = schema.putArray("required");
-        ObjectNode properties = schema.putObject("properties");
+    /** {@code <Name>Request}, {@code <Name>Reply}, {@code <Name>Data} and one schema per list item. */
+    private static Map<String, Schema> serviceSchemas(ServiceDescriptor service) {
+        String name = service.code().operationName();
+        Map<String, Schema> schemas = new TreeMap<>();
+        Schema<?> request = object().description("The inputs of " + service.code() + "; the bus refuses any other field.");
         for (InputField field : service.inputs()) {
-            properties.putObject(field.name()).put("type", "string").put("description", field.description())
-                    .put("x-nix-type", ServiceIdCard.typeName(field.type()));
+            request.addProperty(field.name(), input(field));
             if (field.required()) {
-                required.add(field.name());
+                request.addRequiredItem(field.name());
             }
         }
-        return schema;
+        schemas.put(name + "Request", request);
+        schemas.put(name + "Data", data(name, service.outputs(), schemas)
+                .description("The granted data items; an item the grant does not allow is absent."));
+        schemas.put(name + "Reply", object()
+                .required(List.of("trackingId", "service", "provider", "data"))
+                .addProperty("trackingId", string().format("uuid"))
+                .addProperty("service", enumerated(List.of(service.code().value())))
+                .addProperty("provider", enumerated(List.of(service.provider().value())))
+                .addProperty("data", ref(name + "Data")));
+        return schemas;
     }
 
-    private void responses(ObjectNode responses, ServiceDescriptor service) {
-        ObjectNode ok = responses.putObject("200");
-        ok.put("description", "Answered. data holds only the granted items; an item not granted is absent.");
-        trackingHeader(ok);
-        ObjectNode envelope = ok.putObject("content").putObject(JSON).putObject("schema")
-                .put("type", "object");
-        envelope.putArray("required").add("trackingId").add("service").add("provider").add("data");
-        ObjectNode properties = envelope.putObject("properties");
-        properties.putObject("trackingId").put("type", "string").put("format", "uuid");
-        properties.putObject("service").put("const", service.code().value());
-        properties.putObject("provider").put("const", service.provider().value());
-        properties.set("data", dataSchema(service.dataItems()));
-        errorStatuses().keySet().forEach(status -> responses.putObject(Integer.toString(status))
-                .put("$ref", "#/components/responses/Problem" + status));
-    }
-
-    /** {@code persons.firstName} is the item {@code firstName} of each element of the list {@code persons}. */
-    private ObjectNode dataSchema(List<String> items) {
-        ObjectNode data = json.createObjectNode().put("type", "object");
-        ObjectNode properties = data.putObject("properties");
-        Map<String, List<String>> nested = new LinkedHashMap<>();
-        for (String item : items) {
-            int dot = item.indexOf('.');
-            if (dot < 0) {
-                properties.putObject(item);
-            } else {
-                nested.computeIfAbsent(item.substring(0, dot), list -> new ArrayList<>()).add(item.substring(dot + 1));
-            }
+    private static Schema<?> input(InputField field) {
+        Schema<?> schema = switch (field.type()) {
+            case JALALI_YEAR -> integer(1300, 1500);
+            case MONTH -> integer(1, 12);
+            default -> typed(field.type().schemaType().name());
+        };
+        field.contractPattern().ifPresent(schema::pattern);
+        if (field.type() == FieldType.ENUM) {
+            schema = enumerated(field.values());
         }
-        nested.forEach((list, inner) -> properties.putObject(list).put("type", "array").set("items", dataSchema(inner)));
+        return schema.description(field.description());
+    }
+
+    /** A data object's properties; a list's items get their own schema {@code <Name><List>Item}. */
+    private static Schema<?> data(String name, List<OutputItem> outputs, Map<String, Schema> schemas) {
+        Schema<?> data = object();
+        for (OutputItem output : outputs) {
+            data.addProperty(output.name(), output(name, output, schemas));
+        }
         return data;
     }
 
-    private void cataloguePaths(ObjectNode paths) {
-        ObjectNode list = paths.putObject("/api/v1/services").putObject("get");
-        list.put("operationId", "listServices").put("summary", "Every service's ID card (003 Art. 9)");
-        list.putArray("tags").add("catalogue");
-        list.putObject("responses").putObject("200").put("description", "The service catalogue")
-                .putObject("content").putObject(JSON).putObject("schema").put("type", "array")
-                .putObject("items").put("$ref", "#/components/schemas/ServiceIdCard");
-
-        ObjectNode one = paths.putObject("/api/v1/services/{code}").putObject("get");
-        one.put("operationId", "getService").put("summary", "One service's ID card");
-        one.putArray("tags").add("catalogue");
-        one.putArray("parameters").addObject().put("name", "code").put("in", "path").put("required", true)
-                .putObject("schema").put("type", "string");
-        ObjectNode responses = one.putObject("responses");
-        responses.putObject("200").put("description", "The service's ID card").putObject("content").putObject(JSON)
-                .putObject("schema").put("$ref", "#/components/schemas/ServiceIdCard");
-        responses.putObject("404").put("description", "UNKNOWN_SERVICE").putObject("content").putObject(PROBLEM_JSON)
-                .putObject("schema").put("$ref", "#/components/schemas/Problem");
+    private static Schema<?> output(String name, OutputItem output, Map<String, Schema> schemas) {
+        Schema<?> schema = switch (output.type()) {
+            case LIST -> {
+                String item = name + capitalised(output.name()) + "Item";
+                schemas.put(item, data(name, output.items(), schemas));
+                yield new JsonSchema().typesItem("array").items(ref(item));
+            }
+            case ENUM -> enumerated(output.values());
+            case JALALI_DATE -> string().pattern(FieldType.JALALI_DATE.pattern());
+            default -> typed(output.type().name());
+        };
+        return schema.description(output.description());
     }
 
-    private void components(ObjectNode components) {
-        parameters(components.putObject("parameters"));
-        ObjectNode headers = components.putObject("headers");
-        headers.putObject("TrackingId").put("description", "The exchange's unique tracking ID (003 Art. 13)")
-                .putObject("schema").put("type", "string").put("format", "uuid");
-        headers.putObject("RetryAfter").put("description", "Seconds to wait before trying again")
-                .putObject("schema").put("type", "integer");
-        ObjectNode schemas = components.putObject("schemas");
-        schemas.set("Problem", problemSchema());
-        schemas.putObject("ServiceIdCard").put("type", "object")
-                .put("description", "A service's ID card: code, version, titles, legal basis, provider, inputs, "
-                        + "outputs, identity requirements, timeout, channels, example");
-        ObjectNode responses = components.putObject("responses");
-        errorStatuses().forEach((status, codes) -> problemResponse(responses.putObject("Problem" + status), status, codes));
-        components.putObject("securitySchemes").putObject("agencyCertificate").put("type", "mutualTLS")
-                .put("description", "The agency's X.509 client certificate, registered with the bus (prod)");
+    private static void cataloguePaths(Paths paths) {
+        Operation list = new Operation().operationId("listServices").summary("Every service's ID card (003 Art. 9)")
+                .addTagsItem("catalogue")
+                .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("The service catalogue")
+                        .content(json(new JsonSchema().typesItem("array").items(ref("ServiceIdCard"))))));
+        paths.addPathItem("/api/v1/services", new PathItem().get(list));
+        Operation one = new Operation().operationId("getService").summary("One service's ID card")
+                .addTagsItem("catalogue")
+                .addParametersItem(new Parameter().name("code").in("path").required(true).schema(string()))
+                .responses(new ApiResponses()
+                        .addApiResponse("200", new ApiResponse().description("The service's ID card")
+                                .content(json(ref("ServiceIdCard"))))
+                        .addApiResponse("404", new ApiResponse().description("UNKNOWN_SERVICE")
+                                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref("Problem"))))));
+        paths.addPathItem("/api/v1/services/{code}", new PathItem().get(one));
     }
 
-    private static void parameters(ObjectNode parameters) {
-        header(parameters.putObject("Consumer"), NixHeaders.CONSUMER,
-                "Calling agency code. Demo and test deployments only; in production the client certificate "
-                        + "identifies the agency.",
-                "^[A-Z][A-Z0-9_]{1,15}$");
-        header(parameters.putObject("RequestId"), NixHeaders.REQUEST_ID,
-                "The caller's own reference, recorded with the exchange.", "^[A-Za-z0-9._:-]{1,64}$");
-        header(parameters.putObject("OnBehalfOf"), NixHeaders.ON_BEHALF_OF,
-                "A party the caller claims to act for. Re-delegating a service is refused (003 Art. 34).",
-                "^[A-Za-z0-9._:-]{1,64}$");
+    private static Components components() {
+        Components components = new Components()
+                .addParameters("Consumer", header(NixHeaders.CONSUMER, "Calling agency code. Demo and test deployments only; "
+                        + "in production the client certificate identifies the agency.", "^[A-Z][A-Z0-9_]{1,15}$"))
+                .addParameters("RequestId", header(NixHeaders.REQUEST_ID,
+                        "The caller's own reference, recorded with the exchange.", "^[A-Za-z0-9._:-]{1,64}$"))
+                .addParameters("OnBehalfOf", header(NixHeaders.ON_BEHALF_OF,
+                        "A party the caller claims to act for. Re-delegating a service is refused (003 Art. 34).",
+                        "^[A-Za-z0-9._:-]{1,64}$"))
+                .addHeaders("TrackingId", new Header().description("The exchange's unique tracking ID (003 Art. 13)")
+                        .schema(string().format("uuid")))
+                .addHeaders("RetryAfter", new Header().description("Seconds to wait before trying again")
+                        .schema(typed("integer")))
+                .addSchemas("Problem", problemSchema())
+                .addSchemas("ServiceIdCard", object().description("A service's ID card: code, version, titles, legal "
+                        + "basis, provider, inputs, outputs, identity requirements, timeout, channels, example"))
+                .addSecuritySchemes("agencyCertificate", new SecurityScheme().type(SecurityScheme.Type.MUTUALTLS)
+                        .description("The agency's X.509 client certificate, registered with the bus (prod)"));
+        errorStatuses().forEach((status, codes) -> components.addResponses("Problem" + status, problem(status, codes)));
+        return components;
     }
 
-    private static void header(ObjectNode parameter, String name, String description, String pattern) {
-        parameter.put("name", name).put("in", "header").put("required", false).put("description", description)
-                .putObject("schema").put("type", "string").put("pattern", pattern);
+    private static Parameter header(String name, String description, String pattern) {
+        return new Parameter().name(name).in("header").required(false).description(description)
+                .schema(string().pattern(pattern));
     }
 
-    private ObjectNode problemSchema() {
-        ObjectNode schema = json.createObjectNode().put("type", "object")
-                .put("description", "RFC 9457 problem document; never a stack trace, never an echo of the request");
-        schema.putArray("required").add("type").add("title").add("status").add("detail").add("code").add("trackingId");
-        ObjectNode properties = schema.putObject("properties");
-        properties.putObject("type").put("type", "string").put("format", "uri");
-        properties.putObject("title").put("type", "string");
-        properties.putObject("status").put("type", "integer");
-        properties.putObject("detail").put("type", "string").put("description", "Names the field or rule broken");
-        ArrayNode codes = properties.putObject("code").put("type", "string").putArray("enum");
-        errorStatuses().values().stream().flatMap(List::stream).forEach(codes::add);
-        properties.putObject("trackingId").put("type", "string").put("format", "uuid");
-        properties.putObject("retryAfterSeconds").put("type", "integer");
-        return schema;
+    private static Schema<?> problemSchema() {
+        List<String> codes = errorStatuses().values().stream().flatMap(List::stream).toList();
+        return object().description("RFC 9457 problem document; never a stack trace, never an echo of the request")
+                .required(List.of("type", "title", "status", "detail", "code", "trackingId"))
+                .addProperty("type", string().format("uri"))
+                .addProperty("title", string())
+                .addProperty("status", typed("integer"))
+                .addProperty("detail", string().description("Names the field or rule broken"))
+                .addProperty("code", enumerated(codes))
+                .addProperty("trackingId", string().format("uuid"))
+                .addProperty("retryAfterSeconds", typed("integer"));
     }
 
-    private static void problemResponse(ObjectNode response, int status, List<String> codes) {
-        response.put("description", String.join(", ", codes));
-        ObjectNode headers = trackingHeader(response);
-        if (status == OutcomeCode.QUOTA_EXCEEDED.httpStatus()) {
-            headers.putObject("Retry-After").put("$ref", "#/components/headers/RetryAfter");
+    private static ApiResponse problem(int status, List<String> codes) {
+        Map<String, Header> headers = trackingHeader();
+        if (RETRY_AFTER_STATUSES.contains(status)) {
+            headers.put("Retry-After", new Header().$ref("#/components/headers/RetryAfter"));
         }
-        response.putObject("content").putObject(PROBLEM_JSON).putObject("schema").put("$ref", "#/components/schemas/Problem");
+        return new ApiResponse().description(String.join(", ", codes)).headers(headers)
+                .content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(ref("Problem"))));
     }
 
-    private static ObjectNode trackingHeader(ObjectNode response) {
-        ObjectNode headers = response.putObject("headers");
-        headers.putObject(TRACKING_HEADER).put("$ref", "#/components/headers/TrackingId");
+    private static Map<String, Header> trackingHeader() {
+        Map<String, Header> headers = new TreeMap<>();
+        headers.put(TRACKING_HEADER, new Header().$ref("#/components/headers/TrackingId"));
         return headers;
     }
 
@@ -214,5 +248,40 @@ class OpenApiDocument {
         return Arrays.stream(OutcomeCode.values()).filter(code -> !code.isSuccess())
                 .collect(Collectors.groupingBy(OutcomeCode::httpStatus, TreeMap::new,
                         Collectors.mapping(OutcomeCode::name, Collectors.toList())));
+    }
+
+    private static Content json(Schema<?> schema) {
+        return new Content().addMediaType(JSON, new MediaType().schema(schema));
+    }
+
+    private static Schema<?> ref(String schema) {
+        return new JsonSchema().$ref(SCHEMAS + schema);
+    }
+
+    private static Schema<?> object() {
+        return typed("object");
+    }
+
+    private static Schema<?> string() {
+        return typed("string");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Schema<?> enumerated(List<String> values) {
+        Schema schema = string();
+        schema.setEnum(new ArrayList<>(values));
+        return schema;
+    }
+
+    private static Schema<?> integer(int minimum, int maximum) {
+        return typed("integer").minimum(BigDecimal.valueOf(minimum)).maximum(BigDecimal.valueOf(maximum));
+    }
+
+    private static Schema<?> typed(String type) {
+        return new JsonSchema().typesItem(type.toLowerCase(Locale.ROOT));
+    }
+
+    private static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }

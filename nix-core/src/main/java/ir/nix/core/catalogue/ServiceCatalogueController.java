@@ -2,7 +2,6 @@ package ir.nix.core.catalogue;
 
 import ir.nix.core.inquiry.OutcomeCode;
 import ir.nix.core.service.ServiceCatalog;
-import ir.nix.core.service.ServiceCode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The service catalogue: {@code GET /api/v1/services} (every service's ID card),
@@ -43,8 +41,8 @@ class ServiceCatalogueController {
     }
 
     @GetMapping(path = "/api/v1/openapi.json", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode openApi() {
-        return openApi.build(catalog.descriptors());
+    String openApi() {
+        return openApi.json(catalog.descriptors());
     }
 
     /**
@@ -57,9 +55,7 @@ class ServiceCatalogueController {
         problem.put("type", outcome.problemType());
         problem.put("title", outcome.title());
         problem.put("status", outcome.httpStatus());
-        problem.put("detail", ServiceCode.isWellFormed(code)
-                ? "no service named '" + code + "'; see GET /api/v1/services"
-                : "no such service; see GET /api/v1/services");
+        problem.put("detail", "no such service; see GET /api/v1/services");
         problem.put("code", outcome.name());
         return ResponseEntity.status(outcome.httpStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

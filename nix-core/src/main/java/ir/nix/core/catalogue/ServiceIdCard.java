@@ -2,11 +2,9 @@ package ir.nix.core.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import ir.nix.core.ingress.soap.SoapContract;
-import ir.nix.core.service.FieldType;
 import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceDescriptor;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A service's ID card (شناسنامه خدمت, 003 Art. 9 and Part 3 Art. 2): its unique code, legal basis,
@@ -54,10 +52,6 @@ public record ServiceIdCard(String code, String version, Titles titles, String t
     }
 
     private static Input input(InputField field) {
-        return new Input(field.name(), typeName(field.type()), field.required(), field.description());
-    }
-
-    static String typeName(FieldType type) {
-        return type.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return new Input(field.name(), field.type().fileName(), field.required(), field.description());
     }
 }

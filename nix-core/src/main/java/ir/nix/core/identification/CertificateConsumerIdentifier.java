@@ -1,68 +1,38 @@
 package ir.nix.core.identification;
 
-import ir.nix.core.agency.AgencyCode;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Production identification (003 Part 3 Art. 13, PKI): the TLS client certificate, already verified
- * against the trust store by the TLS layer, is mapped to an agency through the certificate registry.
- * Expired, not-yet-valid, revoked or unregistered certificates identify nobody (401).
+ * Production identification (003 Part 3 Art. 13, PKI): the TLS client certificate, validated by
+ * {@link ClientCertificates} (trusted CA, validity, CRL/OCSP), is mapped to an agency through the
+ * certificate registry. Anything else identifies nobody and the pipeline answers 401 with the reason;
+ * no header can name or change the agency.
  */
 @Component
 @ConditionalOnProperty(name = "nix.identification.mode", havingValue = "certificate", matchIfMissing = true)
 class CertificateConsumerIdentifier implements ConsumerIdentifier {
 
-    private static final String CERTIFICATES = "jakarta.servlet.request.X509Certificate";
+    private final ClientCertificates certificates;
 
-    private final IdentificationProperties properties;
-
-    CertificateConsumerIdentifier(IdentificationProperties properties) {
-        this.properties = properties;
+    CertificateConsumerIdentifier(ClientCertificates certificates) {
+        this.certificates = certificates;
     }
 
     @Override
     public Identification identify(HttpServletRequest request) {
-        Object attribute = request.getAttribute(CERTIFICATES);
-        if (!(attribute instanceof X509Certificate[] chain) || chain.length == 0) {
-            return Identification.none();
+        ClientCertificates.Verdict verdict = certificates.check(request);
+        Optional<String> fingerprint = verdict.fingerprint().map(Fingerprint::hex);
+        if (verdict.refusal().isPresent()) {
+            return new Identification(Optional.empty(), fingerprint, Optional.of(verdict.refusal().get().detail()));
         }
-        X509Certificate leaf = chain[0];
-        String fingerprint = fingerprint(leaf);
-        if (!currentlyValid(leaf) || properties.revokedFingerprints().contains(fingerprint)) {
-            return new Identification(Optional.empty(), Optional.of(fingerprint));
+        CertificateRegistry.Registered registered = verdict.registered().orElseThrow();
+        if (registered.agency().isEmpty()) {
+            return new Identification(Optional.empty(), fingerprint,
+                    Optional.of("the client certificate is registered for operator access, not for an agency"));
         }
-        String subject = leaf.getSubjectX500Principal().getName();
-        Optional<AgencyCode> agency = Optional.ofNullable(properties.certificates().get(subject))
-                .filter(AgencyCode::isWellFormed)
-                .map(AgencyCode::new);
-        return new Identification(agency, Optional.of(fingerprint));
-    }
-
-    private static boolean currentlyValid(X509Certificate certificate) {
-        try {
-            certificate.checkValidity();
-            return true;
-        } catch (CertificateExpiredException | CertificateNotYetValidException outsideValidity) {
-            return false;
-        }
-    }
-
-    static String fingerprint(X509Certificate certificate) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException | CertificateEncodingException impossible) {
-            throw new IllegalStateException("cannot fingerprint a client certificate", impossible);
-        }
+        return new Identification(registered.agency(), fingerprint, Optional.empty());
     }
 }

@@ -15,8 +15,14 @@ public interface ConsumerIdentifier {
     /**
      * @param consumer    the calling agency, empty when it could not be identified
      * @param certificate SHA-256 fingerprint of the client certificate, when one was presented
+     * @param refusal     why nobody was identified, in words for the problem's {@code detail}, when known
      */
-    record Identification(Optional<AgencyCode> consumer, Optional<String> certificate) {
+    record Identification(Optional<AgencyCode> consumer, Optional<String> certificate, Optional<String> refusal) {
+
+        public Identification(Optional<AgencyCode> consumer, Optional<String> certificate) {
+            this(consumer, certificate, Optional.empty());
+        }
+
         public static Identification none() {
             return new Identification(Optional.empty(), Optional.empty());
         }

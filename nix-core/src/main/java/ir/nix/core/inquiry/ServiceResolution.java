@@ -1,7 +1,6 @@
 package ir.nix.core.inquiry;
 
 import ir.nix.core.service.ServiceCatalog;
-import ir.nix.core.service.ServiceCode;
 import org.springframework.stereotype.Component;
 
 /** Finds the service descriptor and its adapter; an unknown service ends the exchange with 404. */
@@ -17,10 +16,9 @@ class ServiceResolution implements InquiryStep {
     @Override
     public void apply(InquiryContext inquiry) {
         String requested = inquiry.request().service();
-        catalog.adapter(requested).ifPresentOrElse(
-                adapter -> inquiry.resolved(adapter.descriptor(), adapter),
-                () -> inquiry.decide(OutcomeCode.UNKNOWN_SERVICE, ServiceCode.isWellFormed(requested)
-                        ? "no service named '" + requested + "'; see GET /api/v1/services"
-                        : "no such service; see GET /api/v1/services"));
+        catalog.entry(requested).ifPresentOrElse(
+                service -> inquiry.resolved(service.descriptor(), service.adapter()),
+                // Never echoed, not even a well-formed name: the detail says what is wrong, not what was sent.
+                () -> inquiry.decide(OutcomeCode.UNKNOWN_SERVICE, "no such service; see GET /api/v1/services"));
     }
 }

@@ -43,6 +43,14 @@ public class ProviderEndpoints {
         return settings(provider).timeout();
     }
 
+    /**
+     * The deadline configuration sets for {@code provider} where it names the provider with a base URL,
+     * else {@code otherwise} (the service descriptor's timeout).
+     */
+    public Duration timeout(AgencyCode provider, Duration otherwise) {
+        return configured(provider).map(ProvidersProperties.Endpoint::timeout).orElse(otherwise);
+    }
+
     /** The provider's configured deadline and isolation, or the defaults for one configuration does not name. */
     public ProvidersProperties.Endpoint settings(AgencyCode provider) {
         return Optional.ofNullable(properties.providers().get(key(provider))).orElse(ProvidersProperties.Endpoint.DEFAULTS);

@@ -1,5 +1,6 @@
 package ir.nix.core.service;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import ir.nix.core.identifier.JalaliDateInput;
 import ir.nix.core.identifier.LegalEntityId;
 import ir.nix.core.identifier.MobileNumber;
@@ -10,27 +11,72 @@ import java.util.function.Function;
 
 /**
  * The kinds of value a service input may hold. Each parses raw text into a typed, valid value or an
- * {@link Parsed.Invalid} whose reason never repeats the input.
+ * {@link Parsed.Invalid} whose reason never repeats the input, and says how the contracts (OpenAPI,
+ * XSD) type it: the JSON/XML type, and the pattern of the canonical form. The bus accepts more than
+ * the pattern (Persian digits, a dash in a postal code); the pattern tells clients what to send.
  */
 public enum FieldType {
-    NATIONAL_CODE(NationalCode::parse),
-    LEGAL_ENTITY_ID(LegalEntityId::parse),
-    POSTAL_CODE(PostalCode::parse),
-    MOBILE(MobileNumber::parse),
-    JALALI_DATE(JalaliDateInput::parse),
+    NATIONAL_CODE(NationalCode::parse, SchemaType.STRING, "^[0-9]{10}$"),
+    LEGAL_ENTITY_ID(LegalEntityId::parse, SchemaType.STRING, "^[0-9]{11}$"),
+    POSTAL_CODE(PostalCode::parse, SchemaType.STRING, "^[0-9]{5}-?[0-9]{5}$"),
+    MOBILE(MobileNumber::parse, SchemaType.STRING, "^(\\+98|0)9[0-9]{9}$"),
+    JALALI_DATE(JalaliDateInput::parse, SchemaType.STRING, "^[0-9]{4}/[0-9]{2}/[0-9]{2}$"),
     /** A Solar Hijri year, as agencies write payment periods. */
-    JALALI_YEAR(raw -> BoundedNumber.parse(raw, 1300, 1500)),
-    MONTH(raw -> BoundedNumber.parse(raw, 1, 12)),
+    JALALI_YEAR(raw -> BoundedNumber.parse(raw, 1300, 1500), SchemaType.INTEGER, null),
+    MONTH(raw -> BoundedNumber.parse(raw, 1, 12), SchemaType.INTEGER, null),
     /** A numeric reference code of an agency's own (workshop code, branch code). */
-    NUMERIC_CODE(raw -> BoundedNumber.digits(raw, 1, 20));
+    NUMERIC_CODE(raw -> BoundedNumber.digits(raw, 1, 20), SchemaType.STRING, "^[0-9]{1,20}$"),
+    /** Free text; the descriptor's {@code pattern} is its only rule. */
+    TEXT(raw -> new Parsed.Valid<>(raw.strip()), SchemaType.STRING, null),
+    /** A whole number; the descriptor may bound it with {@code minimum} and {@code maximum}. */
+    INTEGER(raw -> BoundedNumber.parse(raw, Integer.MIN_VALUE, Integer.MAX_VALUE), SchemaType.INTEGER, null),
+    BOOLEAN(FieldType::parseBoolean, SchemaType.BOOLEAN, null),
+    /** One of the descriptor's {@code values}. */
+    ENUM(raw -> new Parsed.Valid<>(raw.strip()), SchemaType.STRING, null);
+
+    /** How a value is written in JSON and XML. */
+    public enum SchemaType { STRING, INTEGER, NUMBER, BOOLEAN }
 
     private final Function<String, Parsed<?>> parser;
+    private final SchemaType schemaType;
+    private final String pattern;
 
-    FieldType(Function<String, Parsed<?>> parser) {
+    FieldType(Function<String, Parsed<?>> parser, SchemaType schemaType, String pattern) {
         this.parser = parser;
+        this.schemaType = schemaType;
+        this.pattern = pattern;
     }
 
     public Parsed<?> parse(String raw) {
         return parser.apply(raw);
+    }
+
+    public SchemaType schemaType() {
+        return schemaType;
+    }
+
+    /** The canonical form's pattern, or null where the type has none of its own. */
+    public String pattern() {
+        return pattern;
+    }
+
+    /** The name descriptor files use: {@code national-code}. */
+    public String fileName() {
+        return DescriptorNames.of(this);
+    }
+
+    /** The type a descriptor file names, e.g. {@code national-code}. */
+    @JsonCreator
+    public static FieldType ofFileName(String name) {
+        return DescriptorNames.parse(FieldType.class, name, "input type");
+    }
+
+    private static Parsed<?> parseBoolean(String raw) {
+        String text = raw.strip();
+        return switch (text) {
+            case "true" -> new Parsed.Valid<>(Boolean.TRUE);
+            case "false" -> new Parsed.Valid<>(Boolean.FALSE);
+            default -> new Parsed.Invalid<>("must be true or false");
+        };
     }
 }

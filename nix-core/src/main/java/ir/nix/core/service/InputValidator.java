@@ -28,13 +28,32 @@ public final class InputValidator {
                 }
                 continue;
             }
-            Parsed<?> parsed = field.type().parse(text);
+            Parsed<?> parsed = parse(field, text);
             if (parsed instanceof Parsed.Invalid<?> invalid) {
                 return new InputCheck.FieldError(field.name(), invalid.reason());
             }
             values.put(field.name(), ((Parsed.Valid<?>) parsed).value());
         }
         return new InputCheck.Valid(new ValidatedInput(values));
+    }
+
+    /**
+     * The type's own parse, then the descriptor's rules. Only a descriptor's explicit pattern is
+     * enforced: an identifier type's canonical pattern is what clients are told to send, while its
+     * parser also takes Persian digits and the separators people type.
+     */
+    private static Parsed<?> parse(InputField field, String text) {
+        Parsed<?> parsed = field.type().parse(text);
+        if (parsed instanceof Parsed.Invalid<?>) {
+            return parsed;
+        }
+        if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text.strip()).matches()) {
+            return new Parsed.Invalid<>("does not match the pattern " + field.pattern());
+        }
+        if (!field.values().isEmpty() && !field.values().contains(text.strip())) {
+            return new Parsed.Invalid<>("must be one of " + String.join(", ", field.values()));
+        }
+        return parsed;
     }
 
     /** A caller-chosen field name is echoed only when it is plainly a name, never arbitrary text. */

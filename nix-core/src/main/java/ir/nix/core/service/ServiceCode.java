@@ -23,6 +23,20 @@ public record ServiceCode(@JsonValue String value) {
         return candidate != null && SHAPE.matcher(candidate).matches();
     }
 
+    /**
+     * The service's name where a contract needs an identifier in every common language: SOAP
+     * operations and OpenAPI schema names ({@code postal-address} is {@code PostalAddress}).
+     */
+    public String operationName() {
+        StringBuilder name = new StringBuilder(value.length());
+        for (String word : value.split("-")) {
+            if (!word.isEmpty()) {
+                name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+            }
+        }
+        return name.toString();
+    }
+
     @Override
     public String toString() {
         return value;

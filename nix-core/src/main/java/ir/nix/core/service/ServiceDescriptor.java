@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A service is data: this descriptor plus an adapter. Adding a service adds no route.
+ * A service is data: this descriptor (read from its file, {@code services/<code>.yml}) plus an
+ * adapter. Adding a service adds no route.
  *
  * @param code        unique service code, also the REST path segment
  * @param version     the service's contract version, recorded with every exchange
@@ -19,24 +20,15 @@ import java.util.Optional;
  * @param titleFa     Persian title (service ID card, 003 Art. 9)
  * @param legalBasis  the resolution or law the service rests on
  * @param inputs      request items, validated before any policy or provider step
- * @param dataItems   every item the reply can carry; a grant selects among these. Nested list items
- *                    are written {@code persons.firstName}
+ * @param outputs     every item the reply can carry, typed; a grant selects among their {@link #dataItems()}
  * @param timeout     how long the bus waits for the provider before answering 504
+ * @param idempotent  whether calling the provider twice with the same request is harmless (a retry may repeat it)
  * @param identity    identity requirements of the service ID card (who must be identified, how)
  * @param example     a request that succeeds against the demo's simulated providers
- * @param idempotent  whether asking twice is harmless (a lookup that changes nothing at the provider): only
- *                    then does the bus retry a call that could not connect
  */
 public record ServiceDescriptor(ServiceCode code, String version, AgencyCode provider, String titleEn, String titleFa,
-                                String legalBasis, List<InputField> inputs, List<String> dataItems, Duration timeout,
-                                String identity, Example example, boolean idempotent) {
-
-    /** A service the bus never retries. */
-    public ServiceDescriptor(ServiceCode code, String version, AgencyCode provider, String titleEn, String titleFa,
-                             String legalBasis, List<InputField> inputs, List<String> dataItems, Duration timeout,
-                             String identity, Example example) {
-        this(code, version, provider, titleEn, titleFa, legalBasis, inputs, dataItems, timeout, identity, example, false);
-    }
+                                String legalBasis, List<InputField> inputs, List<OutputItem> outputs, Duration timeout,
+                                boolean idempotent, String identity, Example example) {
 
     /**
      * A ready-to-copy inquiry for newcomers: the consumer agency holding a demo grant, and the request.
@@ -59,7 +51,7 @@ public record ServiceDescriptor(ServiceCode code, String version, AgencyCode pro
         Objects.requireNonNull(titleFa, "titleFa");
         Objects.requireNonNull(legalBasis, "legalBasis");
         inputs = List.copyOf(inputs);
-        dataItems = List.copyOf(dataItems);
+        outputs = List.copyOf(outputs);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(example, "example");
@@ -67,5 +59,21 @@ public record ServiceDescriptor(ServiceCode code, String version, AgencyCode pro
 
     public Optional<InputField> input(String name) {
         return inputs.stream().filter(field -> field.name().equals(name)).findFirst();
+    }
+
+    /** Every grantable data item; nested list items are written {@code persons.firstName}. */
+    public List<String> dataItems() {
+        return outputs.stream().flatMap(output -> output.dataItems().stream()).toList();
+    }
+
+    /** The inputs that identify the data subject (003 Art. 31.4: token material, never stored). */
+    public List<InputField> dataSubjectFields() {
+        return inputs.stream().filter(InputField::dataSubject).toList();
+    }
+
+    /** The same service with the provider timeout configuration sets for this deployment. */
+    public ServiceDescriptor withTimeout(Duration configured) {
+        return new ServiceDescriptor(code, version, provider, titleEn, titleFa, legalBasis, inputs, outputs, configured,
+                idempotent, identity, example);
     }
 }

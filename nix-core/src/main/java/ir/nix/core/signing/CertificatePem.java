@@ -1,16 +1,14 @@
 package ir.nix.core.signing;
 
+import ir.nix.core.identification.Fingerprint;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 /** X.509 certificates as PEM text (how the bus publishes its certificate and stores it with checkpoints). */
@@ -52,11 +50,6 @@ public final class CertificatePem {
 
     /** SHA-256 over the DER encoding, colon-separated hex: how operators publish and compare certificates. */
     public static String fingerprint(X509Certificate certificate) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprint.of(certificate).colons();
     }
 }

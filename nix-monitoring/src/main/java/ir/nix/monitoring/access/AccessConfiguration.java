@@ -1,8 +1,9 @@
 package ir.nix.monitoring.access;
 
-import ir.nix.core.identification.ConsumerIdentifier;
+import ir.nix.core.identification.ClientCertificates;
 import ir.nix.core.identification.IdentificationProperties;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Wires role-based access to the monitoring API. How viewers are identified follows
  * {@code nix.identification.mode}: {@code header} (demo, tests) reads {@code X-NIX-Role}; otherwise
- * OIDC bearer tokens and client certificates count.
+ * OIDC bearer tokens and client certificates count, and {@code /actuator/prometheus} is guarded too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccessProperties.class)
@@ -27,12 +28,17 @@ public class AccessConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<AccessFilter> accessFilter(IdentificationProperties identification, AccessProperties access,
-                                                      ConsumerIdentifier agencies, JsonMapper json) {
-        ViewerResolver viewers = "header".equals(identification.mode())
+                                                      ObjectProvider<ClientCertificates> certificates, JsonMapper json) {
+        boolean demo = "header".equals(identification.mode());
+        ViewerResolver viewers = demo
                 ? new HeaderViewerResolver()
-                : new CredentialViewerResolver(agencies, identification, access, new BearerTokens(access.oidc()));
+                : new CredentialViewerResolver(certificates.getObject(), new BearerTokens(access.oidc()));
         FilterRegistrationBean<AccessFilter> registration = new FilterRegistrationBean<>(new AccessFilter(viewers, json));
         registration.addUrlPatterns("/api/v1/*");
+        if (!demo) {
+            // In the demo the scrape stays open like the rest of the demo; in production it shows every agency's counters.
+            registration.addUrlPatterns("/actuator/prometheus");
+        }
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

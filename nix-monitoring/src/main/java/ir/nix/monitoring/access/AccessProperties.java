@@ -1,24 +1,18 @@
 package ir.nix.monitoring.access;
 
-import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Who operators and auditors are ({@code nix.access.*}). Agencies need no entry here: the certificate
- * registry of {@code nix.identification.certificates} already names them. In header identification
- * mode (demo, tests) none of this is used: {@code X-NIX-Role} says the role.
+ * How operators, auditors and the metrics scraper prove who they are besides a client certificate
+ * ({@code nix.access.*}). Certificates, of agencies and of people alike, are named in the one certificate
+ * registry ({@code nix.tls.certificate-registry}). In header identification mode (demo, tests) none of
+ * this is used: {@code X-NIX-Role} says the role.
  *
- * @param certificates registry of operator and auditor client certificates: RFC 2253 subject DN →
- *                     {@code OPERATOR} or {@code AUDITOR}
  * @param oidc         bearer tokens from the organisation's OpenID Connect provider, when configured
  */
 @ConfigurationProperties(prefix = "nix.access")
-public record AccessProperties(Map<String, Role> certificates, @DefaultValue Oidc oidc) {
-
-    public AccessProperties {
-        certificates = certificates == null ? Map.of() : Map.copyOf(certificates);
-    }
+public record AccessProperties(@DefaultValue Oidc oidc) {
 
     /**
      * @param issuerUri   the provider's issuer; tokens are accepted only when this is set

@@ -19,7 +19,7 @@ final class AccessRules {
         }
     }
 
-    private static final Set<Role> EVERYONE = EnumSet.allOf(Role.class);
+    private static final Set<Role> EVERYONE = EnumSet.of(Role.OPERATOR, Role.AUDITOR, Role.AGENCY);
 
     private static final List<Rule> RULES = List.of(
             new Rule("/api/v1/admin", EnumSet.of(Role.OPERATOR)),
@@ -29,7 +29,9 @@ final class AccessRules {
             // Agencies see these too, scoped to their own exchanges by the controllers.
             new Rule("/api/v1/traffic", EVERYONE),
             new Rule("/api/v1/reports", EVERYONE),
-            new Rule("/api/v1/dashboard", EVERYONE));
+            new Rule("/api/v1/dashboard", EVERYONE),
+            // Every agency's traffic counters: the scraper's credential and operators only, never an agency.
+            new Rule("/actuator/prometheus", EnumSet.of(Role.OPERATOR, Role.METRICS)));
 
     private AccessRules() {
     }

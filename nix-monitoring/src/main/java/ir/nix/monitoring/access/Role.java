@@ -10,5 +10,7 @@ public enum Role {
     /** Inspects the bus: every exchange, report and grant; no administration. */
     AUDITOR,
     /** A consumer or provider agency: only exchanges where it is the consumer or the provider. */
-    AGENCY
+    AGENCY,
+    /** The metrics scraper: {@code /actuator/prometheus} and nothing else. */
+    METRICS
 }

@@ -4,6 +4,7 @@ import ir.nix.core.identification.IdentificationProperties;
 import ir.nix.monitoring.access.Role;
 import ir.nix.monitoring.access.Viewer;
 import ir.nix.policy.calendar.Tehran;
+import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +23,9 @@ class DashboardController {
      *
      * @param demoRole the role to open as when the address names none (demo only; null otherwise)
      * @param timeZone the zone the page shows times in
+     * @param outcomes every outcome code with its class and titles, so that the page repeats none
      */
-    record Settings(Role demoRole, String timeZone) {
+    record Settings(Role demoRole, String timeZone, Map<String, OutcomeTitles.Title> outcomes) {
     }
 
     private final DashboardSummaries summaries;
@@ -33,7 +35,7 @@ class DashboardController {
         this.summaries = summaries;
         // Header identification is the demo's; with certificates (prod) the page never claims a role.
         Role demoRole = "header".equals(identification.mode()) ? properties.demoRole() : null;
-        this.settings = new Settings(demoRole, Tehran.ZONE.getId());
+        this.settings = new Settings(demoRole, Tehran.ZONE.getId(), OutcomeTitles.all());
     }
 
     @GetMapping("/api/v1/dashboard/summary")

@@ -42,7 +42,9 @@ class HeaderViewerResolverTest {
     void protectsOnlyTheMonitoringPaths() {
         assertThat(AccessRules.rolesFor("/api/v1/admin/policy/reload")).contains(java.util.EnumSet.of(Role.OPERATOR));
         assertThat(AccessRules.rolesFor("/api/v1/grants")).contains(java.util.EnumSet.of(Role.OPERATOR, Role.AUDITOR));
-        assertThat(AccessRules.rolesFor("/api/v1/reports/exchanges")).contains(java.util.EnumSet.allOf(Role.class));
+        assertThat(AccessRules.rolesFor("/api/v1/reports/exchanges"))
+                .contains(java.util.EnumSet.of(Role.OPERATOR, Role.AUDITOR, Role.AGENCY));
+        assertThat(AccessRules.rolesFor("/actuator/prometheus")).contains(java.util.EnumSet.of(Role.OPERATOR, Role.METRICS));
         assertThat(AccessRules.rolesFor("/api/v1/traffic/subject-lookup")).contains(java.util.EnumSet.of(Role.OPERATOR, Role.AUDITOR));
         assertThat(AccessRules.rolesFor("/api/v1/inquiries/shahkar")).isEmpty();
         assertThat(AccessRules.rolesFor("/api/v1/grantsX")).isEmpty();

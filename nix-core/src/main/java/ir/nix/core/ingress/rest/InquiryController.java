@@ -60,6 +60,9 @@ class InquiryController {
                 .clientCertificate(caller.certificate());
         readHeaders(http, request);
         readBody(http, request);
+        // 401 before anything about the message: an unidentified caller learns nothing of its validity.
+        caller.refusal().filter(reason -> caller.consumer().isEmpty())
+                .ifPresent(reason -> request.rejectedWith(OutcomeCode.CONSUMER_NOT_IDENTIFIED, reason));
         return respond(pipeline.handle(request.build()));
     }
 

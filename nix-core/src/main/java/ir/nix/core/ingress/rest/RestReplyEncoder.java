@@ -1,11 +1,15 @@
 package ir.nix.core.ingress.rest;
 
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.ingress.ProblemResponse;
 import ir.nix.core.inquiry.InquiryReply;
 import ir.nix.core.inquiry.ReplyEncoder;
 import ir.nix.core.service.ServiceCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +23,8 @@ public class RestReplyEncoder implements ReplyEncoder {
     private final JsonMapper json;
 
     RestReplyEncoder(JsonMapper json) {
-        this.json = json;
+        // Spring's mixin writes a ProblemDetail's properties at the top level, as its message converter does.
+        this.json = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
     }
 
     @Override
@@ -36,15 +41,13 @@ public class RestReplyEncoder implements ReplyEncoder {
         return body;
     }
 
-    static Map<String, Object> problem(InquiryReply reply) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", reply.outcome().problemType());
-        body.put("title", reply.outcome().title());
-        body.put("status", reply.outcome().httpStatus());
-        body.put("detail", reply.detail());
-        body.put("code", reply.outcome().name());
-        body.put("trackingId", reply.trackingId().toString());
-        reply.retryAfterSeconds().ifPresent(seconds -> body.put("retryAfterSeconds", seconds));
-        return body;
+    /** The RFC 9457 document of a refused or failed inquiry, from the one problem factory of the bus's HTTP APIs. */
+    static ProblemDetail problem(InquiryReply reply) {
+        ProblemDetail problem = ProblemResponse.problem(HttpStatus.valueOf(reply.outcome().httpStatus()), reply.outcome().name(),
+                reply.detail());
+        problem.setTitle(reply.outcome().title());
+        problem.setProperty("trackingId", reply.trackingId().toString());
+        reply.retryAfterSeconds().ifPresent(seconds -> problem.setProperty("retryAfterSeconds", seconds));
+        return problem;
     }
 }

@@ -1,8 +1,10 @@
 package ir.nix.core.ingress.soap;
 
 import ir.nix.core.ingress.soap.contract.ObjectFactory;
+import ir.nix.core.inquiry.InquiryReply;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.JAXBIntrospector;
 import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.Unmarshaller;
 import java.io.OutputStream;
@@ -11,6 +13,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import javax.xml.namespace.QName;
 import org.apache.cxf.helpers.DOMUtils;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
@@ -18,10 +21,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Moves inquiry content between the pipeline's plain maps and the contract's JAXB classes through
- * XML, so the element names of the WSDL are the only mapping: a request's child elements become
- * input fields, a reply's data items become child elements (a list becomes repeated elements). No
- * service is mapped by hand; a new operation needs only its request and reply types.
+ * Moves inquiry content between the pipeline's plain maps and the contract's XML, so the element
+ * names of the WSDL are the only mapping: a request's child elements become input fields, a reply's
+ * data items become child elements (a list becomes repeated elements), bound through the contract's
+ * JAXB classes so that the reply follows the schema's order and types. No service is mapped by hand.
  */
 @Component
 class ContractDocuments {
@@ -38,16 +41,10 @@ class ContractDocuments {
         }
     }
 
-    /** A request's items as raw text fields, for the pipeline to validate; absent and nil items are left out. */
-    Map<String, String> fields(Object request) {
-        Document document = DOMUtils.createDocument();
-        try {
-            jaxb.createMarshaller().marshal(request, document);
-        } catch (JAXBException e) {
-            throw new IllegalStateException("a request of the SOAP contract could not be read back", e);
-        }
+    /** A request element's items as raw text fields, for the pipeline to validate; nil items are left out. */
+    Map<String, String> fields(Element request) {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (Node item = document.getDocumentElement().getFirstChild(); item != null; item = item.getNextSibling()) {
+        for (Node item = request.getFirstChild(); item != null; item = item.getNextSibling()) {
             if (item instanceof Element element && !isNil(element)) {
                 fields.put(element.getLocalName(), element.getTextContent());
             }
@@ -55,19 +52,31 @@ class ContractDocuments {
         return fields;
     }
 
-    /** The granted data items as the contract's reply type. Items the type does not know are dropped. */
-    <T> T reply(Map<String, Object> data, Class<T> type) {
+    /**
+     * The reply's tracking ID and granted data items as the contract's reply element {@code name},
+     * bound to its JAXB type so that the contract orders and types the items. Items the type does not
+     * know are dropped.
+     */
+    Object reply(InquiryReply reply, QName name) {
         Document document = DOMUtils.createDocument();
-        Element root = document.createElementNS(SoapContract.NAMESPACE, "reply");
+        Element root = document.createElementNS(name.getNamespaceURI(), name.getLocalPart());
         document.appendChild(root);
-        data.forEach((name, value) -> append(root, name, value));
+        append(root, "trackingId", reply.trackingId().toString());
+        reply.data().forEach((item, value) -> append(root, item, value));
         try {
             Unmarshaller unmarshaller = jaxb.createUnmarshaller();
             unmarshaller.setEventHandler(event -> true);
-            return unmarshaller.unmarshal(root, type).getValue();
+            return JAXBIntrospector.getValue(unmarshaller.unmarshal(root));
         } catch (JAXBException e) {
-            throw new IllegalStateException("a reply could not be bound to " + type.getSimpleName(), e);
+            throw new IllegalStateException("a reply could not be bound to " + name.getLocalPart(), e);
         }
+    }
+
+    /** A contract object as the DOM element CXF sends. */
+    Element element(Object body) {
+        Document document = DOMUtils.createDocument();
+        write(body, document);
+        return document.getDocumentElement();
     }
 
     /** Writes a contract object as an XML fragment (no declaration). */

@@ -2,6 +2,7 @@ package ir.nix.core.ingress.soap;
 
 import ir.nix.core.identification.ConsumerIdentifier;
 import ir.nix.core.inquiry.InquiryRequest;
+import ir.nix.core.inquiry.OutcomeCode;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +41,13 @@ final class SoapArrival {
                 .consumer(caller.consumer())
                 .clientCertificate(caller.certificate())
                 .requestBytes((int) Math.min(bytes, Integer.MAX_VALUE));
+        caller.refusal().filter(reason -> caller.consumer().isEmpty())
+                .ifPresent(reason -> request.rejectedWith(OutcomeCode.CONSUMER_NOT_IDENTIFIED, reason));
+    }
+
+    /** Whether the caller's certificate identified nobody: that answer comes before any about the message. */
+    boolean unidentified() {
+        return caller.consumer().isEmpty();
     }
 
     /** The body as CXF will read it: counted, and cut off past {@code maxBytes} (chunked bodies declare no length). */

@@ -7,7 +7,10 @@ import ir.nix.core.inquiry.OutcomeCode;
 import ir.nix.core.tracking.TrackingId;
 import java.util.Map;
 import java.util.Optional;
+import javax.xml.namespace.QName;
 import javax.xml.stream.XMLStreamException;
+import org.apache.cxf.binding.soap.Soap11;
+import org.apache.cxf.binding.soap.Soap12;
 import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
@@ -53,7 +56,7 @@ final class SoapFaultTranslation extends AbstractSoapInterceptor {
             text = reply.detail();
         }
         exchange.put(SoapInquiries.TRACKING_ID, detail.getTrackingId());
-        SoapFault fault = new SoapFault(text, SoapFaults.faultCode(detail.getCode()));
+        SoapFault fault = new SoapFault(text, protocolFault(failure).orElseGet(() -> SoapFaults.faultCode(detail.getCode())));
         documents.write(detail, fault.getOrCreateDetail());
         message.setContent(Exception.class, fault);
     }
@@ -66,6 +69,12 @@ final class SoapFaultTranslation extends AbstractSoapInterceptor {
         }
         if (SoapInquiries.handedOver(exchange)) {
             return failedAfterHandOver(exchange, request, failure);
+        }
+        Optional<QName> protocol = protocolFault(failure);
+        if (protocol.isPresent()) {
+            return inquiries.refuse(request, OutcomeCode.MALFORMED_REQUEST, protocol.get().getLocalPart().equals("VersionMismatch")
+                    ? "the envelope is not SOAP 1.1: use the namespace http://schemas.xmlsoap.org/soap/envelope/"
+                    : "a SOAP header marked mustUnderstand=\"1\" is not understood by this endpoint");
         }
         if (cause(failure, XMLStreamException.class).isPresent()) {
             return inquiries.refuse(request, OutcomeCode.MALFORMED_REQUEST, "the request is not well-formed XML");
@@ -92,6 +101,21 @@ final class SoapFaultTranslation extends AbstractSoapInterceptor {
         return recorded.map(trackingId -> new InquiryReply(trackingId, OutcomeCode.INTERNAL_ERROR, Optional.empty(),
                         Optional.empty(), Map.of(), detail, Optional.empty(), new byte[0]))
                 .orElseGet(() -> inquiries.refuse(request, OutcomeCode.INTERNAL_ERROR, detail));
+    }
+
+    /**
+     * SOAP 1.1 section 4.4.1: a wrong envelope version and a header that must be understood but is not
+     * keep their own fault codes ({@code VersionMismatch}, {@code MustUnderstand}), so that SOAP stacks
+     * react to them as the protocol says.
+     */
+    private static Optional<QName> protocolFault(Exception failure) {
+        return cause(failure, SoapFault.class).map(SoapFault::getFaultCode)
+                .filter(code -> code.equals(Soap11.getInstance().getVersionMismatch())
+                        || code.equals(Soap11.getInstance().getMustUnderstand())
+                        || code.equals(Soap12.getInstance().getVersionMismatch())
+                        || code.equals(Soap12.getInstance().getMustUnderstand()))
+                .map(code -> code.getLocalPart().equals("VersionMismatch") ? Soap11.getInstance().getVersionMismatch()
+                        : Soap11.getInstance().getMustUnderstand());
     }
 
     private static <T extends Throwable> Optional<T> cause(Throwable failure, Class<T> type) {

@@ -47,7 +47,7 @@ class SoapIngressConfiguration {
     @Bean(destroyMethod = "stop")
     Endpoint inquiryEndpoint(SpringBus bus, SoapInquiries inquiries, ContractDocuments documents,
                              ConsumerIdentifier identifier, IngressProperties limits) {
-        EndpointImpl endpoint = new EndpointImpl(bus, new InquiryEndpoint(inquiries));
+        EndpointImpl endpoint = new EndpointImpl(bus, new InquiryDoor(inquiries));
         endpoint.setWsdlLocation(SoapContract.WSDL_LOCATION);
         endpoint.setServiceName(InquiryService.SERVICE);
         endpoint.setEndpointName(InquiryService.InquirySoapPort);

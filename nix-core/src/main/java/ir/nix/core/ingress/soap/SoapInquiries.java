@@ -29,6 +29,8 @@ class SoapInquiries {
 
     /** Exchange key of the tracking ID, for the TrackingId header of the reply or fault. */
     static final String TRACKING_ID = "nix.trackingId";
+    /** Exchange key of the seconds a refused caller should wait, for the Retry-After HTTP header. */
+    static final String RETRY_AFTER = "nix.retryAfter";
     /** Exchange key set once an operation has handed its request to the pipeline. */
     private static final String HANDED_OVER = "nix.handedOver";
 
@@ -40,19 +42,26 @@ class SoapInquiries {
         this.documents = documents;
     }
 
-    /** Runs one operation's inquiry; called from the service implementation on CXF's thread. */
-    <T> T inquire(String service, Object request, Class<T> replyType) throws InquiryFault {
+    /**
+     * Runs the inquiry a request element asks for, on CXF's thread: the element's name gives the
+     * operation ({@code ShahkarRequest}), its children the input fields.
+     *
+     * @return the reply element of the operation ({@code ShahkarReply})
+     */
+    Element inquire(Element request) throws InquiryFault {
         Message message = PhaseInterceptorChain.getCurrentMessage();
         message.getExchange().put(HANDED_OVER, Boolean.TRUE);
-        SoapReplyEncoder encoder = new SoapReplyEncoder(documents, replyType);
-        InquiryRequest.Builder inquiry = arrived(message, service, encoder);
+        String operation = SoapContract.operationOf(request);
+        QName replyElement = new QName(SoapContract.NAMESPACE, operation + SoapContract.REPLY);
+        SoapReplyEncoder encoder = new SoapReplyEncoder(documents, replyElement);
+        InquiryRequest.Builder inquiry = arrived(message, SoapContract.serviceCode(operation), encoder);
         inquiry.fields(documents.fields(request));
         InquiryReply reply = answer(message.getExchange(), inquiry);
         if (!reply.isSuccess()) {
             throw SoapFaults.of(reply);
         }
         Object rendered = encoder.body();
-        return replyType.isInstance(rendered) ? replyType.cast(rendered) : documents.reply(reply.data(), replyType);
+        return documents.element(rendered != null ? rendered : documents.reply(reply, replyElement));
     }
 
     /**
@@ -64,9 +73,12 @@ class SoapInquiries {
     InquiryReply refuse(Message message, OutcomeCode outcome, String detail) {
         Exchange exchange = message.getExchange();
         BindingOperationInfo operation = exchange.getBindingOperationInfo();
-        String service = operation == null ? "" : operation.getName().getLocalPart();
+        String service = operation == null ? "" : SoapContract.serviceCode(operation.getName().getLocalPart());
         InquiryRequest.Builder inquiry = arrived(message, service, new SoapReplyEncoder(documents, null));
-        inquiry.rejectedWith(outcome, detail);
+        SoapArrival arrival = SoapArrival.of(exchange);
+        if (arrival == null || !arrival.unidentified()) {
+            inquiry.rejectedWith(outcome, detail);
+        }
         return answer(exchange, inquiry);
     }
 
@@ -77,6 +89,10 @@ class SoapInquiries {
 
     static Optional<String> trackingId(Exchange exchange) {
         return Optional.ofNullable((String) exchange.get(TRACKING_ID));
+    }
+
+    static Optional<Long> retryAfterSeconds(Exchange exchange) {
+        return Optional.ofNullable((Long) exchange.get(RETRY_AFTER));
     }
 
     private InquiryRequest.Builder arrived(Message message, String service, SoapReplyEncoder encoder) {
@@ -95,6 +111,7 @@ class SoapInquiries {
     private InquiryReply answer(Exchange exchange, InquiryRequest.Builder inquiry) {
         InquiryReply reply = pipeline.handle(inquiry.build());
         exchange.put(TRACKING_ID, reply.trackingId().toString());
+        reply.retryAfterSeconds().ifPresent(seconds -> exchange.put(RETRY_AFTER, seconds));
         return reply;
     }
 

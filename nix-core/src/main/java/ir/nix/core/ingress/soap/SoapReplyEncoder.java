@@ -4,6 +4,7 @@ import ir.nix.core.inquiry.InquiryReply;
 import ir.nix.core.inquiry.ReplyEncoder;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import javax.xml.namespace.QName;
 
 /**
  * Renders one SOAP exchange's reply for the traffic record, and keeps the rendered body so the
@@ -22,21 +23,21 @@ final class SoapReplyEncoder implements ReplyEncoder {
     private static final String ENVELOPE_END = "</soap:Body></soap:Envelope>";
 
     private final ContractDocuments documents;
-    private final Class<?> replyType;
+    private final QName replyElement;
     private Object body;
 
-    /** @param replyType the operation's reply type, or null where no operation was reached (faults only) */
-    SoapReplyEncoder(ContractDocuments documents, Class<?> replyType) {
+    /** @param replyElement the operation's reply element, or null where no operation was reached (faults only) */
+    SoapReplyEncoder(ContractDocuments documents, QName replyElement) {
         this.documents = documents;
-        this.replyType = replyType;
+        this.replyElement = replyElement;
     }
 
     @Override
     public byte[] encode(InquiryReply reply) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         write(out, ENVELOPE_START + reply.trackingId() + HEADER_END);
-        if (reply.isSuccess() && replyType != null) {
-            body = documents.reply(reply.data(), replyType);
+        if (reply.isSuccess() && replyElement != null) {
+            body = documents.reply(reply, replyElement);
             documents.write(body, out);
         } else {
             body = SoapFaults.detail(reply);

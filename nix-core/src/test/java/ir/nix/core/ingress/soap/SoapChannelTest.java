@@ -112,7 +112,7 @@ class SoapChannelTest {
                 Optional.empty(), new byte[0]);
     }
 
-    record Wire(int status, String body, Document document) {
+    record Wire(int status, String body, Document document, java.net.http.HttpHeaders headers) {
         String text(String ns, String localName) {
             var nodes = document.getElementsByTagNameNS(ns, localName);
             return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent();
@@ -157,7 +157,7 @@ class SoapChannelTest {
     static Wire send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Wire(response.statusCode(), response.body(), parse(response.body()));
+            return new Wire(response.statusCode(), response.body(), parse(response.body()), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -181,8 +181,8 @@ class SoapChannelTest {
         Wire wsdl = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/soap/inquiry?wsdl")).GET().build());
 
         assertThat(wsdl.status()).isEqualTo(200);
-        assertThat(wsdl.body()).contains("wsdl:definitions", "name=\"shahkar\"", "name=\"postal-address\"",
-                "name=\"identity\"", "name=\"insurance-list\"", "name=\"privatization-status\"");
+        assertThat(wsdl.body()).contains("wsdl:definitions", "name=\"Shahkar\"", "name=\"PostalAddress\"",
+                "name=\"Identity\"", "name=\"InsuranceList\"", "name=\"PrivatizationStatus\"");
         assertThat(received).isEmpty();
     }
 
@@ -208,8 +208,24 @@ class SoapChannelTest {
     void answersWithTheGrantedItemsAndTheTrackingIdHeader() {
         Wire reply = soap("MOE", envelope("", shahkar("0499370899", "09121234567")));
 
+        String trackingId = received.get(0).trackingId().toString();
         assertThat(reply.text(NS, "matched")).isEqualTo("true");
-        assertThat(reply.text(NS, "TrackingId")).isEqualTo(received.get(0).trackingId().toString());
+        assertThat(reply.text(NS, "TrackingId")).isEqualTo(trackingId);
+        assertThat(reply.text(NS, "trackingId")).as("in the reply element").isEqualTo(trackingId);
+        assertThat(reply.headers().firstValue("X-NIX-Tracking-Id")).contains(trackingId);
+    }
+
+    @Test
+    void tellsARefusedCallerWhenToComeBackInTheHttpHeaders() {
+        answer = request -> new InquiryReply(request.trackingId(), OutcomeCode.QUOTA_EXCEEDED, Optional.empty(),
+                Optional.empty(), Map.of(), "daily quota of the grant is used up", Optional.of(Duration.ofSeconds(90)),
+                new byte[0]);
+
+        Wire fault = soap("MOE", envelope("", shahkar("0499370899", "09121234567")));
+
+        assertThat(fault.text(NS, "code")).isEqualTo("QUOTA_EXCEEDED");
+        assertThat(fault.headers().firstValue("Retry-After")).contains("90");
+        assertThat(fault.headers().firstValue("X-NIX-Tracking-Id")).contains(received.get(0).trackingId().toString());
     }
 
     @Test

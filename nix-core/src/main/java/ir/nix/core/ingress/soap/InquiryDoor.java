@@ -1,0 +1,57 @@
+package ir.nix.core.ingress.soap;
+
+import ir.nix.core.ingress.soap.contract.InquiryFault;
+import ir.nix.core.inquiry.OutcomeCode;
+import jakarta.xml.ws.Provider;
+import jakarta.xml.ws.Service;
+import jakarta.xml.ws.ServiceMode;
+import jakarta.xml.ws.WebServiceException;
+import jakarta.xml.ws.WebServiceProvider;
+import javax.xml.transform.dom.DOMSource;
+import org.apache.cxf.interceptor.Fault;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * The one SOAP door: every operation of the contract arrives here as its body element
+ * ({@code <Name>Request}) and goes to the one inquiry pipeline under the service code the element
+ * names ({@code PostalAddressRequest} is {@code postal-address}). No operation has a method of its own,
+ * so a service added to the contract needs no code here.
+ *
+ * <p>A refusal leaves as the contract's {@link InquiryFault}, wrapped because a {@link Provider} throws
+ * no checked exception; {@link SoapFaultTranslation} finds it in the cause chain.
+ */
+@WebServiceProvider(targetNamespace = SoapContract.NAMESPACE, serviceName = "InquiryService",
+        portName = "InquirySoapPort", wsdlLocation = SoapContract.WSDL_LOCATION)
+@ServiceMode(Service.Mode.PAYLOAD)
+class InquiryDoor implements Provider<DOMSource> {
+
+    private final SoapInquiries inquiries;
+
+    InquiryDoor(SoapInquiries inquiries) {
+        this.inquiries = inquiries;
+    }
+
+    @Override
+    public DOMSource invoke(DOMSource payload) {
+        Element request = bodyElement(payload.getNode());
+        if (SoapContract.operationOf(request).isEmpty()) {
+            // Refused like any request CXF cannot hand to an operation: once, through the fault path.
+            throw new Fault(new ChannelRejection(OutcomeCode.UNKNOWN_SERVICE,
+                    "the SOAP body names no operation of this endpoint; see " + SoapContract.WSDL));
+        }
+        try {
+            return new DOMSource(inquiries.inquire(request));
+        } catch (InquiryFault refused) {
+            throw new WebServiceException(refused.getMessage(), refused);
+        }
+    }
+
+    private static Element bodyElement(Node node) {
+        if (node instanceof Document document) {
+            return document.getDocumentElement();
+        }
+        return (Element) node;
+    }
+}
