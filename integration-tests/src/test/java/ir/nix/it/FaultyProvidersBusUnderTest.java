@@ -105,7 +105,7 @@ abstract class FaultyProvidersBusUnderTest {
 
     BusUnderTest.Reply inquire(String service, String consumer, String body) {
         return BusUnderTest.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/inquiries/" + service))
-                .timeout(Duration.ofSeconds(60))
+                .timeout(Duration.ofSeconds(120))
                 .header("Content-Type", "application/json")
                 .header("X-NIX-Consumer", consumer)
                 .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -164,13 +164,13 @@ class PostalAddressAdapterTest {
                 cutOff.add(threads.submit(() -> inquire(elsewhere, PostSimulator.ISFAHAN_POSTAL_CODE)));
             }
             for (Future<ProviderResult> result : fast) {
-                assertThat(result.get(10, TimeUnit.SECONDS)).isInstanceOf(ProviderResult.Answered.class);
+                assertThat(result.get(2, TimeUnit.MINUTES)).isInstanceOf(ProviderResult.Answered.class);
             }
             for (Future<ProviderResult> result : slow) {
-                assertThat(result.get(10, TimeUnit.SECONDS)).isInstanceOf(ProviderResult.TimedOut.class);
+                assertThat(result.get(2, TimeUnit.MINUTES)).isInstanceOf(ProviderResult.TimedOut.class);
             }
             for (Future<ProviderResult> result : cutOff) {
-                assertThat(result.get(10, TimeUnit.SECONDS)).isInstanceOf(ProviderResult.Unavailable.class);
+                assertThat(result.get(2, TimeUnit.MINUTES)).isInstanceOf(ProviderResult.Unavailable.class);
             }
         } finally {
             threads.shutdownNow();

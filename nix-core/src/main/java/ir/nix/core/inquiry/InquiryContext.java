@@ -32,6 +32,7 @@ public final class InquiryContext {
     private String detail = "";
     private Duration retryAfter;
     private InquiryReply reply;
+    private Runnable release;
 
     public InquiryContext(InquiryRequest request) {
         this.request = request;
@@ -125,6 +126,20 @@ public final class InquiryContext {
     /** Provider latency in nanoseconds, or -1 when the provider was not called. */
     public long providerNanos() {
         return providerNanos;
+    }
+
+    /** Admitted under the node's admission control: {@code release} gives the permit back, once. */
+    void admitted(Runnable permitRelease) {
+        this.release = permitRelease;
+    }
+
+    /** Gives back the admission permit, if the exchange holds one. */
+    void releaseAdmission() {
+        Runnable held = release;
+        release = null;
+        if (held != null) {
+            held.run();
+        }
     }
 
     void retryAfter(Duration wait) {

@@ -32,7 +32,11 @@ public class InquiryPipeline {
             awaitStart();
         }
         InquiryContext inquiry = new InquiryContext(request);
-        producer.sendBody(InquiryPipelineRoute.ENTRY, inquiry);
+        try {
+            producer.sendBody(InquiryPipelineRoute.ENTRY, inquiry);
+        } finally {
+            inquiry.releaseAdmission();
+        }
         return inquiry.reply().orElseGet(inquiry::toReply);
     }
 

@@ -13,6 +13,7 @@ class InquiryPipelineRoute extends RouteBuilder {
     static final String ENTRY = "direct:inquiry-pipeline";
 
     private final ArrivalCheck arrival;
+    private final AdmissionCheck admission;
     private final ServiceResolution resolution;
     private final InputValidation validation;
     private final PolicyEnforcement policy;
@@ -22,10 +23,11 @@ class InquiryPipelineRoute extends RouteBuilder {
     private final ReplyRendering rendering;
     private final TrafficRecording recording;
 
-    InquiryPipelineRoute(ArrivalCheck arrival, ServiceResolution resolution, InputValidation validation,
+    InquiryPipelineRoute(ArrivalCheck arrival, AdmissionCheck admission, ServiceResolution resolution, InputValidation validation,
                          PolicyEnforcement policy, ConditionCheck conditions, ProviderInvocation provider,
                          ReplyMinimisation minimisation, ReplyRendering rendering, TrafficRecording recording) {
         this.arrival = arrival;
+        this.admission = admission;
         this.resolution = resolution;
         this.validation = validation;
         this.policy = policy;
@@ -48,6 +50,7 @@ class InquiryPipelineRoute extends RouteBuilder {
         from(ENTRY).routeId("inquiry-pipeline")
                 .process(arrival).id("identify-consumer")
                 .process(resolution).id("resolve-service")
+                .process(admission).id("admit")
                 .process(validation).id("validate-input")
                 .process(policy).id("decide-policy")
                 .process(conditions).id("check-conditions")

@@ -27,6 +27,8 @@ public enum OutcomeCode {
     PROVIDER_ERROR(502, OutcomeClass.FAILED, "Provider error"),
     PROVIDER_UNAVAILABLE(503, OutcomeClass.FAILED, "Provider unavailable"),
     PROVIDER_TIMEOUT(504, OutcomeClass.FAILED, "Provider timeout"),
+    BUS_SATURATED(503, OutcomeClass.FAILED, "The bus node is saturated"),
+    TRAFFIC_PATH_UNAVAILABLE(503, OutcomeClass.FAILED, "The traffic record path is unavailable"),
     INTERNAL_ERROR(500, OutcomeClass.FAILED, "Internal error");
 
     private final int httpStatus;

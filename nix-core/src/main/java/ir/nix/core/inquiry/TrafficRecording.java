@@ -4,10 +4,12 @@ import ir.nix.core.node.NodeProperties;
 import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceDescriptor;
 import ir.nix.core.subject.SubjectTokens;
+import ir.nix.core.traffic.TrafficPathAvailability;
 import ir.nix.core.traffic.TrafficRecord;
 import ir.nix.core.traffic.TrafficSink;
 import ir.nix.policy.BundleIdentity;
 import ir.nix.policy.Decision;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -19,21 +21,63 @@ import org.springframework.stereotype.Component;
 @Component
 class TrafficRecording implements InquiryStep {
 
-    private final List<TrafficSink> sinks;
+    /** How soon a caller refused for want of a durable record may retry: the path probe runs every second. */
+    private static final Duration TRAFFIC_PATH_RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final List<TrafficSink> durableSinks;
+    private final List<TrafficSink> otherSinks;
     private final SubjectTokens subjectTokens;
     private final String busNode;
+    private final ReplyRendering rendering;
+    private final TrafficPathAvailability path;
 
-    TrafficRecording(List<TrafficSink> sinks, SubjectTokens subjectTokens, NodeProperties node) {
-        this.sinks = List.copyOf(sinks);
+    TrafficRecording(List<TrafficSink> sinks, SubjectTokens subjectTokens, NodeProperties node, ReplyRendering rendering,
+                     TrafficPathAvailability path) {
+        this.durableSinks = sinks.stream().filter(TrafficSink::durable).toList();
+        this.otherSinks = sinks.stream().filter(sink -> !sink.durable()).toList();
         this.subjectTokens = subjectTokens;
         this.busNode = node.node();
+        this.rendering = rendering;
+        this.path = path;
     }
 
+    /**
+     * Rule 5, no reply without its record: when the record cannot be made durable, the rendered reply
+     * (which may carry provider data) is replaced by a {@code 503 TRAFFIC_PATH_UNAVAILABLE} problem, whose
+     * own record the bus tries to make durable in turn.
+     */
     @Override
     public void apply(InquiryContext inquiry) {
         TrafficRecord record = record(inquiry);
-        for (TrafficSink sink : sinks) {
+        if (!madeDurable(record)) {
+            inquiry.decide(OutcomeCode.TRAFFIC_PATH_UNAVAILABLE, "the bus cannot record exchanges right now, so it"
+                    + " answers none; retry shortly, or at another node");
+            inquiry.retryAfter(TRAFFIC_PATH_RETRY_AFTER);
+            rendering.apply(inquiry);
+            record = record(inquiry);
+            if (!madeDurable(record)) {
+                path.lost(record.trackingId().toString());
+            }
+        }
+        for (TrafficSink sink : otherSinks) {
             sink.accept(record);
+        }
+    }
+
+    /** While the path is known down nothing is tried: the refusal is immediate and the probe finds the way back. */
+    private boolean madeDurable(TrafficRecord record) {
+        if (path.isDown()) {
+            return false;
+        }
+        try {
+            for (TrafficSink sink : durableSinks) {
+                sink.accept(record);
+            }
+            path.succeeded();
+            return true;
+        } catch (RuntimeException refused) {
+            path.failed();
+            return false;
         }
     }
 

@@ -47,6 +47,11 @@ public class TrafficQueue implements TrafficSink {
         enqueued.incrementAndGet();
     }
 
+    @Override
+    public boolean durable() {
+        return true;
+    }
+
     /** Records this node has handed to the queue since it started. */
     public long enqueued() {
         return enqueued.get();

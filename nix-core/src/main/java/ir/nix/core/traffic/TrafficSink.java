@@ -8,4 +8,12 @@ package ir.nix.core.traffic;
 public interface TrafficSink {
 
     void accept(TrafficRecord record);
+
+    /**
+     * Whether this sink makes the record durable. A durable sink throws when it cannot, and the exchange is
+     * then refused ({@code TRAFFIC_PATH_UNAVAILABLE}) rather than answered without its record.
+     */
+    default boolean durable() {
+        return false;
+    }
 }
