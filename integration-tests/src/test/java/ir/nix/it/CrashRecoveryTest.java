@@ -93,8 +93,6 @@ class CrashRecoveryTest {
         Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(),
                 "--spring.profiles.active=demo",
                 "--server.port=" + port,
-                // the demo's AMQP acceptor (5673) may be taken by another bus on this machine
-                "--nix.messaging.amqp-port=" + freePort(),
                 "--nix.data-dir=" + dataDir,
                 // No AMQP acceptor: this test needs none, and the default port 5673 may be another bus's.
                 "--nix.messaging.amqp-port=0",
