@@ -136,6 +136,22 @@ class MessagingInquiryTest extends BusUnderTest {
     }
 
     @Test
+    void deadLetterDropsACallerPropertyThatHoldsAnIdentifier() throws JMSException {
+        try (Connection connection = connect("MOE")) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MapMessage poison = session.createMapMessage();
+            poison.setStringProperty("service", "0499370899");
+            session.createProducer(session.createQueue("nix.MOE.requests")).send(poison);
+
+            Message letter = receive(session, "nix.MOE.dead-letters", poison.getJMSMessageID());
+
+            // the dead letter is persistent: a national code used as the service property stays out of it
+            assertThat(letter.getStringProperty("service")).isNull();
+            assertThat(letter.getStringProperty("trackingId")).isNotBlank();
+        }
+    }
+
+    @Test
     void brokerRefusesSendingToAnotherAgencysRequestAddress() throws JMSException {
         try (Connection connection = connect("MOE")) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

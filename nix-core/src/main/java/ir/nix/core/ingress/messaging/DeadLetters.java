@@ -1,6 +1,7 @@
 package ir.nix.core.ingress.messaging;
 
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.ingress.CallerReferences;
 import ir.nix.core.inquiry.InquiryReply;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -29,10 +30,17 @@ final class DeadLetters {
     void send(Session session, AgencyCode agency, Message poison, String reason, Optional<InquiryReply> reply)
             throws JMSException {
         Message letter = session.createMessage();
+        // 003 Art. 31.4: a dead letter is persistent, and the caller chose its message-id and service
+        // property freely: either is kept only when it may be recorded (no identifier in it).
         String messageId = InquiryMessages.messageId(poison);
-        letter.setJMSCorrelationID(messageId);
-        letter.setStringProperty(ORIGINAL_MESSAGE_ID, messageId);
-        letter.setStringProperty(InquiryMessages.SERVICE, poison.getStringProperty(InquiryMessages.SERVICE));
+        if (CallerReferences.isRecordable(messageId)) {
+            letter.setJMSCorrelationID(messageId);
+            letter.setStringProperty(ORIGINAL_MESSAGE_ID, messageId);
+        }
+        String service = poison.getStringProperty(InquiryMessages.SERVICE);
+        if (CallerReferences.isRecordable(service)) {
+            letter.setStringProperty(InquiryMessages.SERVICE, service);
+        }
         letter.setIntProperty(InquiryMessages.DELIVERY_COUNT, poison.getIntProperty(InquiryMessages.DELIVERY_COUNT));
         letter.setStringProperty(REASON, reason);
         if (reply.isPresent()) {
