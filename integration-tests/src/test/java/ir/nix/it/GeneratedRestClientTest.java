@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The bus through a REST client nobody here wrote: openapi-generator's java client (native library,
  * default options) generated at build time from {@code src/contract/nix-openapi.json}, which
- * {@link OpenApiContractFileTest} holds to what the bus serves. The models are typed: {@code Boolean
+ * {@link ContractFilesTest} holds to what the bus serves. The models are typed: {@code Boolean
  * matched}, {@code Integer year}, {@code List<InsuranceListPersonsItem> persons}, enumerations.
  */
 class GeneratedRestClientTest extends BusUnderTest {

@@ -8,6 +8,7 @@ import ir.nix.core.service.OutputItem;
 import ir.nix.core.service.ServiceDescriptor;
 import ir.nix.core.service.ServiceDescriptorFiles;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,10 +21,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The SOAP contract ({@code wsdl/nix-inquiry.wsdl}) says what each service's descriptor file says:
- * the same request and reply items in the same order, required where the descriptor requires them,
- * numbers as numbers, the identifiers' patterns and the enumerations. The WSDL is written by hand
- * (its JAX-WS classes are generated from it), so this test is what keeps it from drifting.
+ * The SOAP contract says what each service's descriptor file says: the same request and reply items in
+ * the same order, required where the descriptor requires them, numbers as numbers, the identifiers'
+ * patterns and the enumerations. The bus writes its WSDL from the descriptors; this test reads the copy
+ * the generated client is built from ({@code src/contract/nix-inquiry.wsdl}, which {@link ContractFilesTest}
+ * holds to what the bus serves), so it checks what integrators download.
  */
 class SoapContractDescriptorsTest {
 
@@ -158,7 +160,7 @@ class SoapContractDescriptorsTest {
     }
 
     private static Document contract() {
-        try (InputStream in = SoapContractDescriptorsTest.class.getResourceAsStream("/wsdl/nix-inquiry.wsdl")) {
+        try (InputStream in = Files.newInputStream(ContractFilesTest.WSDL)) {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
             return factory.newDocumentBuilder().parse(in);

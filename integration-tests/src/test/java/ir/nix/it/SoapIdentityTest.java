@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.adapters.simulator.NocrSimulator;
 import ir.nix.core.identifier.NationalCode;
+import ir.nix.it.soap.client.InquiryPort;
 import ir.nix.it.soap.client.IdentityReply;
 import ir.nix.it.soap.client.IdentityRequest;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ class SoapIdentityTest extends SoapClientTest {
         IdentityRequest request = new IdentityRequest();
         request.setNationalCode(fields.get("nationalCode"));
         request.setBirthDate(fields.get("birthDate"));
-        return soap(consumer, port -> port.identity(request));
+        return soap(consumer, InquiryPort::identity, request);
     }
 
     @Test

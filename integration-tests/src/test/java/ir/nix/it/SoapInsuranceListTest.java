@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.adapters.simulator.IpoSimulator;
 import ir.nix.adapters.simulator.SsoSimulator;
+import ir.nix.it.soap.client.InquiryPort;
 import ir.nix.it.soap.client.InsuranceListReply;
 import ir.nix.it.soap.client.InsuranceListRequest;
-import ir.nix.it.soap.client.InsuredPerson;
+import ir.nix.it.soap.client.InsuranceListPersonsItem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -53,7 +54,7 @@ class SoapInsuranceListTest extends SoapClientTest {
         request.setBranchCode(fields.get("branchCode"));
         request.setYear(number(fields.get("year")));
         request.setMonth(number(fields.get("month")));
-        return soap(consumer, port -> port.insuranceList(request));
+        return soap(consumer, InquiryPort::insuranceList, request);
     }
 
     @Test
@@ -62,7 +63,7 @@ class SoapInsuranceListTest extends SoapClientTest {
 
         assertThat(answer.fault()).isNull();
         assertThat(answer.reply().getPersons()).hasSameSizeAs(LISTED.workers());
-        InsuredPerson first = answer.reply().getPersons().get(0);
+        InsuranceListPersonsItem first = answer.reply().getPersons().get(0);
         SsoSimulator.Worker worker = LISTED.workers().get(0);
         assertThat(first.getNationalCode()).isEqualTo(worker.nationalCode());
         assertThat(first.getDaysWorked()).isEqualTo(worker.daysWorked());

@@ -3,6 +3,7 @@ package ir.nix.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.adapters.simulator.PostSimulator;
+import ir.nix.it.soap.client.InquiryPort;
 import ir.nix.it.soap.client.PostalAddressReply;
 import ir.nix.it.soap.client.PostalAddressRequest;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ class SoapPostalAddressTest extends SoapClientTest {
     Answer<PostalAddressReply> postalAddress(String consumer, String postalCode) {
         PostalAddressRequest request = new PostalAddressRequest();
         request.setPostalCode(postalCode);
-        return soap(consumer, port -> port.postalAddress(request));
+        return soap(consumer, InquiryPort::postalAddress, request);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.adapters.simulator.IpoSimulator;
 import ir.nix.core.identifier.LegalEntityId;
+import ir.nix.it.soap.client.InquiryPort;
 import ir.nix.it.soap.client.PrivatizationStatusReply;
 import ir.nix.it.soap.client.PrivatizationStatusRequest;
 import java.util.Map;
@@ -20,7 +21,7 @@ class SoapPrivatizationStatusTest extends SoapClientTest {
     Answer<PrivatizationStatusReply> status(String consumer, String enterpriseNationalId) {
         PrivatizationStatusRequest request = new PrivatizationStatusRequest();
         request.setEnterpriseNationalId(enterpriseNationalId);
-        return soap(consumer, port -> port.privatizationStatus(request));
+        return soap(consumer, InquiryPort::privatizationStatus, request);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.adapters.simulator.CraSimulator;
 import ir.nix.core.identifier.NationalCode;
+import ir.nix.it.soap.client.InquiryPort;
 import ir.nix.it.soap.client.ShahkarReply;
 import ir.nix.it.soap.client.ShahkarRequest;
 import java.util.Map;
@@ -34,7 +35,7 @@ class SoapShahkarTest extends SoapClientTest {
     }
 
     Answer<ShahkarReply> shahkarOverSoap(String consumer, String nationalCode, String mobile) {
-        return soap(consumer, port -> port.shahkar(shahkar(nationalCode, mobile)));
+        return soap(consumer, InquiryPort::shahkar, shahkar(nationalCode, mobile));
     }
 
     @Test
@@ -44,7 +45,9 @@ class SoapShahkarTest extends SoapClientTest {
         assertThat(answer.fault()).isNull();
         assertThat(answer.reply().isMatched()).isTrue();
         assertThat(answer.reply().getTrackingId()).as("tracking ID in the reply element of the generated client")
-                .isEqualTo(answer.trackingHeader());
+                .isEqualTo(answer.signatureTrackingId());
+        assertThat(answer.signatureTrackingId()).as("TrackingId header, an out parameter of the generated method")
+                .isEqualTo(answer.trackingHeader()).isNotBlank();
         JsonNode record = assertRecorded(answer, "OK", "PERMIT");
         assertThat(record.path("service").asString()).isEqualTo("shahkar");
         assertThat(record.path("consumer").asString()).isEqualTo("MOE");
@@ -107,10 +110,10 @@ class SoapShahkarTest extends SoapClientTest {
 
     @Test
     void keepsCallersRequestIdAndPassesOnBehalfOfToPolicy() {
-        Answer<ShahkarReply> kept = soap("MOE", Map.of(REQUEST_ID, "moe-soap-7"),
-                port -> port.shahkar(shahkar(OWNER, OWNED_MOBILE)));
-        Answer<ShahkarReply> relayed = soap("MOE", Map.of(ON_BEHALF_OF, "IKRF"),
-                port -> port.shahkar(shahkar(OWNER, OWNED_MOBILE)));
+        Answer<ShahkarReply> kept = soap("MOE", Map.of(REQUEST_ID, "moe-soap-7"), InquiryPort::shahkar,
+                shahkar(OWNER, OWNED_MOBILE));
+        Answer<ShahkarReply> relayed = soap("MOE", Map.of(ON_BEHALF_OF, "IKRF"), InquiryPort::shahkar,
+                shahkar(OWNER, OWNED_MOBILE));
 
         assertThat(assertRecorded(kept, "OK", "PERMIT").path("callerRequestId").asString()).isEqualTo("moe-soap-7");
         assertRecorded(relayed, "REDELEGATION_FORBIDDEN", "DENY");
@@ -118,8 +121,8 @@ class SoapShahkarTest extends SoapClientTest {
 
     @Test
     void refusesUnreadableRequestId() {
-        Answer<ShahkarReply> answer = soap("MOE", Map.of(REQUEST_ID, "<script>"),
-                port -> port.shahkar(shahkar(OWNER, OWNED_MOBILE)));
+        Answer<ShahkarReply> answer = soap("MOE", Map.of(REQUEST_ID, "<script>"), InquiryPort::shahkar,
+                shahkar(OWNER, OWNED_MOBILE));
 
         assertThat(answer.fault().getMessage()).startsWith("RequestId:");
         assertRecorded(answer, "INVALID_INPUT", "NOT_REACHED");

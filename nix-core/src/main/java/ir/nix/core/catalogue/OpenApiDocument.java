@@ -136,15 +136,13 @@ class OpenApiDocument {
     }
 
     private static Schema<?> input(InputField field) {
-        Schema<?> schema = switch (field.type()) {
-            case JALALI_YEAR -> integer(1300, 1500);
-            case MONTH -> integer(1, 12);
-            default -> typed(field.type().schemaType().name());
-        };
-        field.contractPattern().ifPresent(schema::pattern);
         if (field.type() == FieldType.ENUM) {
-            schema = enumerated(field.values());
+            return enumerated(field.values()).description(field.description());
         }
+        Schema<?> schema = typed(field.type().schemaType().name());
+        field.type().minimum().ifPresent(minimum -> schema.minimum(BigDecimal.valueOf(minimum)));
+        field.type().maximum().ifPresent(maximum -> schema.maximum(BigDecimal.valueOf(maximum)));
+        field.contractPattern().ifPresent(schema::pattern);
         return schema.description(field.description());
     }
 
@@ -271,10 +269,6 @@ class OpenApiDocument {
         Schema schema = string();
         schema.setEnum(new ArrayList<>(values));
         return schema;
-    }
-
-    private static Schema<?> integer(int minimum, int maximum) {
-        return typed("integer").minimum(BigDecimal.valueOf(minimum)).maximum(BigDecimal.valueOf(maximum));
     }
 
     private static Schema<?> typed(String type) {

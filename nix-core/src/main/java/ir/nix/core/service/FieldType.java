@@ -7,6 +7,7 @@ import ir.nix.core.identifier.MobileNumber;
 import ir.nix.core.identifier.NationalCode;
 import ir.nix.core.identifier.Parsed;
 import ir.nix.core.identifier.PostalCode;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -22,8 +23,8 @@ public enum FieldType {
     MOBILE(MobileNumber::parse, SchemaType.STRING, "^(\\+98|0)9[0-9]{9}$"),
     JALALI_DATE(JalaliDateInput::parse, SchemaType.STRING, "^[0-9]{4}/[0-9]{2}/[0-9]{2}$"),
     /** A Solar Hijri year, as agencies write payment periods. */
-    JALALI_YEAR(raw -> BoundedNumber.parse(raw, 1300, 1500), SchemaType.INTEGER, null),
-    MONTH(raw -> BoundedNumber.parse(raw, 1, 12), SchemaType.INTEGER, null),
+    JALALI_YEAR(1300, 1500),
+    MONTH(1, 12),
     /** A numeric reference code of an agency's own (workshop code, branch code). */
     NUMERIC_CODE(raw -> BoundedNumber.digits(raw, 1, 20), SchemaType.STRING, "^[0-9]{1,20}$"),
     /** Free text; the descriptor's {@code pattern} is its only rule. */
@@ -40,11 +41,24 @@ public enum FieldType {
     private final Function<String, Parsed<?>> parser;
     private final SchemaType schemaType;
     private final String pattern;
+    private final Integer minimum;
+    private final Integer maximum;
 
     FieldType(Function<String, Parsed<?>> parser, SchemaType schemaType, String pattern) {
         this.parser = parser;
         this.schemaType = schemaType;
         this.pattern = pattern;
+        this.minimum = null;
+        this.maximum = null;
+    }
+
+    /** A whole number between {@code minimum} and {@code maximum}, both published in the contracts. */
+    FieldType(int minimum, int maximum) {
+        this.parser = raw -> BoundedNumber.parse(raw, minimum, maximum);
+        this.schemaType = SchemaType.INTEGER;
+        this.pattern = null;
+        this.minimum = minimum;
+        this.maximum = maximum;
     }
 
     public Parsed<?> parse(String raw) {
@@ -58,6 +72,16 @@ public enum FieldType {
     /** The canonical form's pattern, or null where the type has none of its own. */
     public String pattern() {
         return pattern;
+    }
+
+    /** The least value of a bounded number type, for the contracts; empty where the type has no bounds. */
+    public Optional<Integer> minimum() {
+        return Optional.ofNullable(minimum);
+    }
+
+    /** The greatest value of a bounded number type, for the contracts; empty where the type has no bounds. */
+    public Optional<Integer> maximum() {
+        return Optional.ofNullable(maximum);
     }
 
     /** The name descriptor files use: {@code national-code}. */

@@ -1,11 +1,10 @@
 package ir.nix.core.ingress.soap;
 
-import ir.nix.core.ingress.soap.contract.InquiryFault;
 import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.service.ServiceDescriptor;
 import jakarta.xml.ws.Provider;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.ServiceMode;
-import jakarta.xml.ws.WebServiceException;
 import jakarta.xml.ws.WebServiceProvider;
 import javax.xml.transform.dom.DOMSource;
 import org.apache.cxf.interceptor.Fault;
@@ -17,10 +16,10 @@ import org.w3c.dom.Node;
  * The one SOAP door: every operation of the contract arrives here as its body element
  * ({@code <Name>Request}) and goes to the one inquiry pipeline under the service code the element
  * names ({@code PostalAddressRequest} is {@code postal-address}). No operation has a method of its own,
- * so a service added to the contract needs no code here.
+ * so a service added to the catalogue needs no code here.
  *
- * <p>A refusal leaves as the contract's {@link InquiryFault}, wrapped because a {@link Provider} throws
- * no checked exception; {@link SoapFaultTranslation} finds it in the cause chain.
+ * <p>A refusal leaves as an {@link InquiryRefusal}, which {@link SoapFaultTranslation} writes as the
+ * contract's fault.
  */
 @WebServiceProvider(targetNamespace = SoapContract.NAMESPACE, serviceName = "InquiryService",
         portName = "InquirySoapPort", wsdlLocation = SoapContract.WSDL_LOCATION)
@@ -28,24 +27,20 @@ import org.w3c.dom.Node;
 class InquiryDoor implements Provider<DOMSource> {
 
     private final SoapInquiries inquiries;
+    private final SoapOperations operations;
 
-    InquiryDoor(SoapInquiries inquiries) {
+    InquiryDoor(SoapInquiries inquiries, SoapOperations operations) {
         this.inquiries = inquiries;
+        this.operations = operations;
     }
 
     @Override
     public DOMSource invoke(DOMSource payload) {
         Element request = bodyElement(payload.getNode());
-        if (SoapContract.operationOf(request).isEmpty()) {
-            // Refused like any request CXF cannot hand to an operation: once, through the fault path.
-            throw new Fault(new ChannelRejection(OutcomeCode.UNKNOWN_SERVICE,
-                    "the SOAP body names no operation of this endpoint; see " + SoapContract.WSDL));
-        }
-        try {
-            return new DOMSource(inquiries.inquire(request));
-        } catch (InquiryFault refused) {
-            throw new WebServiceException(refused.getMessage(), refused);
-        }
+        // Refused like any request CXF cannot hand to an operation: once, through the fault path.
+        ServiceDescriptor service = operations.requested(request).orElseThrow(() -> new Fault(new ChannelRejection(
+                OutcomeCode.UNKNOWN_SERVICE, "the SOAP body names no operation of this endpoint; see " + SoapContract.WSDL)));
+        return new DOMSource(inquiries.inquire(service, request));
     }
 
     private static Element bodyElement(Node node) {

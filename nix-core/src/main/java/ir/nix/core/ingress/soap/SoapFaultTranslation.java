@@ -1,7 +1,5 @@
 package ir.nix.core.ingress.soap;
 
-import ir.nix.core.ingress.soap.contract.InquiryFault;
-import ir.nix.core.ingress.soap.contract.InquiryFaultDetail;
 import ir.nix.core.inquiry.InquiryReply;
 import ir.nix.core.inquiry.OutcomeCode;
 import ir.nix.core.tracking.TrackingId;
@@ -19,6 +17,7 @@ import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.w3c.dom.Element;
 
 /**
  * Every SOAP fault leaves in one shape: faultstring is the bus's own detail, the detail element is
@@ -32,32 +31,23 @@ final class SoapFaultTranslation extends AbstractSoapInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger(SoapFaultTranslation.class);
 
     private final SoapInquiries inquiries;
-    private final ContractDocuments documents;
 
-    SoapFaultTranslation(SoapInquiries inquiries, ContractDocuments documents) {
+    SoapFaultTranslation(SoapInquiries inquiries) {
         super(Phase.PRE_LOGICAL);
         this.inquiries = inquiries;
-        this.documents = documents;
     }
 
     @Override
     public void handleMessage(SoapMessage message) {
         Exchange exchange = message.getExchange();
         Exception failure = message.getContent(Exception.class);
-        InquiryFault answered = cause(failure, InquiryFault.class).orElse(null);
-        InquiryFaultDetail detail;
-        String text;
-        if (answered != null && answered.getFaultInfo() != null) {
-            detail = answered.getFaultInfo();
-            text = answered.getMessage();
-        } else {
-            InquiryReply reply = unanswered(exchange, failure);
-            detail = SoapFaults.detail(reply);
-            text = reply.detail();
-        }
-        exchange.put(SoapInquiries.TRACKING_ID, detail.getTrackingId());
-        SoapFault fault = new SoapFault(text, protocolFault(failure).orElseGet(() -> SoapFaults.faultCode(detail.getCode())));
-        documents.write(detail, fault.getOrCreateDetail());
+        InquiryReply reply = cause(failure, InquiryRefusal.class).map(InquiryRefusal::reply)
+                .orElseGet(() -> unanswered(exchange, failure));
+        exchange.put(SoapInquiries.TRACKING_ID, reply.trackingId().toString());
+        SoapFault fault = new SoapFault(reply.detail(),
+                protocolFault(failure).orElseGet(() -> SoapFaults.faultCode(reply.outcome())));
+        Element detail = fault.getOrCreateDetail();
+        detail.appendChild(detail.getOwnerDocument().importNode(SoapFaults.detail(reply), true));
         message.setContent(Exception.class, fault);
     }
 

@@ -1,12 +1,12 @@
 package ir.nix.core.ingress.soap;
 
 import ir.nix.core.ingress.CallerReferences;
-import ir.nix.core.ingress.soap.contract.InquiryFault;
 import ir.nix.core.inquiry.Channel;
 import ir.nix.core.inquiry.InquiryPipeline;
 import ir.nix.core.inquiry.InquiryReply;
 import ir.nix.core.inquiry.InquiryRequest;
 import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.service.ServiceDescriptor;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.namespace.QName;
@@ -22,7 +22,7 @@ import org.w3c.dom.Element;
 /**
  * The SOAP channel's door into the inquiry pipeline, the same pipeline, policy and traffic record
  * as REST: builds the {@link InquiryRequest} from the arrival facts, the SOAP headers and the
- * request element, and turns the reply into the operation's reply type or an {@link InquiryFault}.
+ * request element, and turns the reply into the operation's reply element or an {@link InquiryRefusal}.
  */
 @Component
 class SoapInquiries {
@@ -36,32 +36,33 @@ class SoapInquiries {
 
     private final InquiryPipeline pipeline;
     private final ContractDocuments documents;
+    private final SoapOperations operations;
 
-    SoapInquiries(InquiryPipeline pipeline, ContractDocuments documents) {
+    SoapInquiries(InquiryPipeline pipeline, ContractDocuments documents, SoapOperations operations) {
         this.pipeline = pipeline;
         this.documents = documents;
+        this.operations = operations;
     }
 
     /**
-     * Runs the inquiry a request element asks for, on CXF's thread: the element's name gives the
-     * operation ({@code ShahkarRequest}), its children the input fields.
+     * Runs the inquiry of {@code service} on CXF's thread: the request element's children are the
+     * input fields.
      *
      * @return the reply element of the operation ({@code ShahkarReply})
+     * @throws InquiryRefusal when the pipeline refused or failed the inquiry
      */
-    Element inquire(Element request) throws InquiryFault {
+    Element inquire(ServiceDescriptor service, Element request) {
         Message message = PhaseInterceptorChain.getCurrentMessage();
         message.getExchange().put(HANDED_OVER, Boolean.TRUE);
-        String operation = SoapContract.operationOf(request);
-        QName replyElement = new QName(SoapContract.NAMESPACE, operation + SoapContract.REPLY);
-        SoapReplyEncoder encoder = new SoapReplyEncoder(documents, replyElement);
-        InquiryRequest.Builder inquiry = arrived(message, SoapContract.serviceCode(operation), encoder);
+        SoapReplyEncoder encoder = new SoapReplyEncoder(documents, service);
+        InquiryRequest.Builder inquiry = arrived(message, service.code().value(), encoder);
         inquiry.fields(documents.fields(request));
         InquiryReply reply = answer(message.getExchange(), inquiry);
         if (!reply.isSuccess()) {
-            throw SoapFaults.of(reply);
+            throw new InquiryRefusal(reply);
         }
-        Object rendered = encoder.body();
-        return documents.element(rendered != null ? rendered : documents.reply(reply, replyElement));
+        Element rendered = encoder.body();
+        return rendered != null ? rendered : documents.reply(reply, service);
     }
 
     /**
@@ -73,7 +74,8 @@ class SoapInquiries {
     InquiryReply refuse(Message message, OutcomeCode outcome, String detail) {
         Exchange exchange = message.getExchange();
         BindingOperationInfo operation = exchange.getBindingOperationInfo();
-        String service = operation == null ? "" : SoapContract.serviceCode(operation.getName().getLocalPart());
+        String service = operation == null ? "" : operations.service(operation.getName().getLocalPart())
+                .map(descriptor -> descriptor.code().value()).orElse("");
         InquiryRequest.Builder inquiry = arrived(message, service, new SoapReplyEncoder(documents, null));
         SoapArrival arrival = SoapArrival.of(exchange);
         if (arrival == null || !arrival.unidentified()) {

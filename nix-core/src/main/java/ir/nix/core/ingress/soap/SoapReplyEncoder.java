@@ -2,16 +2,17 @@ package ir.nix.core.ingress.soap;
 
 import ir.nix.core.inquiry.InquiryReply;
 import ir.nix.core.inquiry.ReplyEncoder;
+import ir.nix.core.service.ServiceDescriptor;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import javax.xml.namespace.QName;
+import org.w3c.dom.Element;
 
 /**
  * Renders one SOAP exchange's reply for the traffic record, and keeps the rendered body so the
  * operation returns the very object that was measured.
  *
  * <p>CXF writes the envelope itself, so the bytes here are a close approximation of what leaves:
- * the body (reply element or fault detail) is marshalled exactly as CXF marshals it; the envelope,
+ * the body (reply element or fault detail) is the very element CXF writes; the envelope,
  * the TrackingId header and the fault frame are written with CXF's default prefixes. Namespace
  * prefixes CXF picks differently change the count by a few bytes at most.
  */
@@ -23,25 +24,25 @@ final class SoapReplyEncoder implements ReplyEncoder {
     private static final String ENVELOPE_END = "</soap:Body></soap:Envelope>";
 
     private final ContractDocuments documents;
-    private final QName replyElement;
-    private Object body;
+    private final ServiceDescriptor service;
+    private Element body;
 
-    /** @param replyElement the operation's reply element, or null where no operation was reached (faults only) */
-    SoapReplyEncoder(ContractDocuments documents, QName replyElement) {
+    /** @param service the service the operation serves, or null where no operation was reached (faults only) */
+    SoapReplyEncoder(ContractDocuments documents, ServiceDescriptor service) {
         this.documents = documents;
-        this.replyElement = replyElement;
+        this.service = service;
     }
 
     @Override
     public byte[] encode(InquiryReply reply) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         write(out, ENVELOPE_START + reply.trackingId() + HEADER_END);
-        if (reply.isSuccess() && replyElement != null) {
-            body = documents.reply(reply, replyElement);
+        if (reply.isSuccess() && service != null) {
+            body = documents.reply(reply, service);
             documents.write(body, out);
         } else {
             body = SoapFaults.detail(reply);
-            write(out, "<soap:Fault><faultcode>soap:" + SoapFaults.faultCode(reply.outcome().name()).getLocalPart()
+            write(out, "<soap:Fault><faultcode>soap:" + SoapFaults.faultCode(reply.outcome()).getLocalPart()
                     + "</faultcode><faultstring>" + escaped(reply.detail()) + "</faultstring><detail>");
             documents.write(body, out);
             write(out, "</detail></soap:Fault>");
@@ -51,7 +52,7 @@ final class SoapReplyEncoder implements ReplyEncoder {
     }
 
     /** The reply or fault detail last rendered, or null when the pipeline rendered nothing. */
-    Object body() {
+    Element body() {
         return body;
     }
 
