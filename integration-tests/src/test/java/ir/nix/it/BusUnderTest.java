@@ -99,6 +99,18 @@ public abstract class BusUnderTest {
         registry.add("nix.messaging.amqp-port", BusUnderTest::freePort);
     }
 
+    /**
+     * Moves a bus context of a test class's own onto its own store, broker and node name under {@code dir},
+     * beside the shared context ({@code nix.data-dir} is this class's and cannot be overridden).
+     */
+    static void ownNode(DynamicPropertyRegistry registry, Path dir, int brokerServerId, String node) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("traffic")
+                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+        registry.add("spring.artemis.embedded.data-directory", () -> dir.resolve("artemis").toString());
+        registry.add("spring.artemis.embedded.server-id", () -> Integer.toString(brokerServerId));
+        registry.add("nix.node", () -> node);
+    }
+
     static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -54,12 +54,7 @@ class MutualTlsTest extends BusUnderTest {
         registry.add("nix.tls.crl", () -> PKI.resolve("crl.pem").toString());
         registry.add("nix.tls.certificate-registry", () -> PKI.resolve("registry.yml").toString());
         registry.add("nix.tls.reload-check", () -> "100ms");
-        // nix.data-dir is the superclass's and cannot be overridden here: store and broker are moved instead.
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + NODE_DIR.resolve("traffic")
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-        registry.add("spring.artemis.embedded.data-directory", () -> NODE_DIR.resolve("artemis").toString());
-        registry.add("spring.artemis.embedded.server-id", () -> "97");
-        registry.add("nix.node", () -> "nix-mtls");
+        ownNode(registry, NODE_DIR, 97, "nix-mtls");
     }
 
     private static void makeMaterial() {

@@ -3,12 +3,10 @@ package ir.nix.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,8 +25,6 @@ class PolicyReloadTest extends BusUnderTest {
 
     static final Path NODE_DIR = BusUnderTest.DATA_DIR.resolve("reload-node");
     static final Path BUNDLE_DIR = NODE_DIR.resolve("bundle");
-    static final List<String> BUNDLE_FILES = List.of("bundle.yaml", "agencies.yaml", "resolutions.yaml",
-            "services.yaml", "grants.yaml", "demo-grants.yaml");
     static final String ORIGINAL_GRANTS;
     static final Map<String, String> OPERATOR = Map.of("X-NIX-Role", "OPERATOR");
     static final String SHAHKAR = "{\"nationalCode\":\"0499370899\",\"mobile\":\"09121234567\"}";
@@ -36,17 +32,8 @@ class PolicyReloadTest extends BusUnderTest {
             Pattern.compile("(?m)^nix_policy_reload_failures_total(?:\\{[^}]*})? (\\S+)$");
 
     static {
+        ShippedBundle.copyTo(BUNDLE_DIR);
         try {
-            Files.createDirectories(BUNDLE_DIR);
-            for (String name : BUNDLE_FILES) {
-                try (InputStream in = PolicyReloadTest.class.getClassLoader()
-                        .getResourceAsStream("ir/nix/policy/bundle/default/" + name)) {
-                    if (in == null) {
-                        throw new IllegalStateException("shipped bundle file missing from the classpath: " + name);
-                    }
-                    Files.write(BUNDLE_DIR.resolve(name), in.readAllBytes());
-                }
-            }
             ORIGINAL_GRANTS = Files.readString(BUNDLE_DIR.resolve("grants.yaml"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,12 +44,7 @@ class PolicyReloadTest extends BusUnderTest {
     static void reloadProperties(DynamicPropertyRegistry registry) {
         registry.add("nix.policy.bundle", () -> BUNDLE_DIR.toAbsolutePath().toString());
         registry.add("nix.policy.watch", () -> "false");
-        // nix.data-dir is the superclass's and cannot be overridden here: store and broker are moved instead.
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + NODE_DIR.resolve("traffic")
-                + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-        registry.add("spring.artemis.embedded.data-directory", () -> NODE_DIR.resolve("artemis").toString());
-        registry.add("spring.artemis.embedded.server-id", () -> "98");
-        registry.add("nix.node", () -> "nix-reload");
+        ownNode(registry, NODE_DIR, 98, "nix-reload");
     }
 
     @AfterEach
