@@ -100,11 +100,20 @@ public final class SimulatedAgency implements AutoCloseable {
 
     /** A call as the pipeline makes it: {@code raw} validated against the service, on behalf of {@code consumer}. */
     public static ProviderCall call(ServiceDescriptor service, String consumer, Map<String, String> raw) {
+        return call(service, consumer, raw, TIMEOUT);
+    }
+
+    /**
+     * The same call with its deadline: {@link #TIMEOUT} for an agency that answers, {@link #SILENT_TIMEOUT}
+     * for {@link #silent} (the call's timeout is the deadline an adapter keeps, as the bus's provider guard
+     * hands it down).
+     */
+    public static ProviderCall call(ServiceDescriptor service, String consumer, Map<String, String> raw, Duration timeout) {
         InputCheck check = InputValidator.check(service, raw);
         if (!(check instanceof InputCheck.Valid valid)) {
             throw new IllegalArgumentException("test input is invalid: " + ((InputCheck.FieldError) check).detail());
         }
-        return new ProviderCall(TrackingId.next(), new AgencyCode(consumer), valid.input(), TIMEOUT);
+        return new ProviderCall(TrackingId.next(), new AgencyCode(consumer), valid.input(), timeout);
     }
 
     /** The descriptor file of the service {@code adapter} serves, as the bus reads it at start. */

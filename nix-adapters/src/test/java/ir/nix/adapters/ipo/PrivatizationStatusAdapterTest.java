@@ -11,6 +11,7 @@ import ir.nix.adapters.SimulatedAgency;
 import ir.nix.adapters.simulator.IpoSimulator;
 import ir.nix.core.identifier.LegalEntityId;
 import ir.nix.core.provider.ProviderResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +45,12 @@ class PrivatizationStatusAdapterTest {
     }
 
     private static ProviderResult inquire(PrivatizationStatusAdapter adapter, String nationalId) {
-        return adapter.call(SimulatedAgency.call(SimulatedAgency.descriptor(adapter), "SSO", Map.of("enterpriseNationalId", nationalId)));
+        return inquire(adapter, nationalId, SimulatedAgency.TIMEOUT);
+    }
+
+    private static ProviderResult inquire(PrivatizationStatusAdapter adapter, String nationalId, Duration timeout) {
+        return adapter.call(SimulatedAgency.call(SimulatedAgency.descriptor(adapter), "SSO", Map.of("enterpriseNationalId", nationalId),
+                timeout));
     }
 
     private static Map<String, Object> answered(String nationalId) {
@@ -104,7 +110,7 @@ class PrivatizationStatusAdapterTest {
         PrivatizationStatusAdapter silent = new PrivatizationStatusAdapter(
                 SimulatedAgency.silent(PrivatizationStatusAdapter.IPO), SimulatedAgency.HTTP, SimulatedAgency.JSON);
 
-        assertThat(inquire(silent, IpoSimulator.SUBJECT_TO_TRANSFER.nationalId())).isInstanceOf(ProviderResult.TimedOut.class);
+        assertThat(inquire(silent, IpoSimulator.SUBJECT_TO_TRANSFER.nationalId(), SimulatedAgency.SILENT_TIMEOUT)).isInstanceOf(ProviderResult.TimedOut.class);
     }
 
     @Test

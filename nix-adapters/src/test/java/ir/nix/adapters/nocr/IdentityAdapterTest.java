@@ -6,6 +6,7 @@ import ir.nix.adapters.SimulatedAgency;
 import ir.nix.adapters.simulator.NocrSimulator;
 import ir.nix.adapters.soap.SoapProviderClients;
 import ir.nix.core.provider.ProviderResult;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,8 +34,12 @@ class IdentityAdapterTest {
     }
 
     private static ProviderResult inquire(IdentityAdapter adapter, String nationalCode, String birthDate) {
+        return inquire(adapter, nationalCode, birthDate, SimulatedAgency.TIMEOUT);
+    }
+
+    private static ProviderResult inquire(IdentityAdapter adapter, String nationalCode, String birthDate, Duration timeout) {
         return adapter.call(SimulatedAgency.call(SimulatedAgency.descriptor(adapter), "CBI",
-                Map.of("nationalCode", nationalCode, "birthDate", birthDate)));
+                Map.of("nationalCode", nationalCode, "birthDate", birthDate), timeout));
     }
 
     private static Map<String, Object> answered(ProviderResult result) {
@@ -101,7 +106,7 @@ class IdentityAdapterTest {
     void timesOutWhenNocrNeverAnswers() {
         IdentityAdapter silent = new IdentityAdapter(SimulatedAgency.silent(IdentityAdapter.NOCR), soap);
 
-        assertThat(inquire(silent, NocrSimulator.LIVING.nationalCode(), "1365/04/12")).isInstanceOf(ProviderResult.TimedOut.class);
+        assertThat(inquire(silent, NocrSimulator.LIVING.nationalCode(), "1365/04/12", SimulatedAgency.SILENT_TIMEOUT)).isInstanceOf(ProviderResult.TimedOut.class);
     }
 
     @Test

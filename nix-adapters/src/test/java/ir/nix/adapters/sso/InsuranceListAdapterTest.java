@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ir.nix.adapters.SimulatedAgency;
 import ir.nix.adapters.simulator.SsoSimulator;
 import ir.nix.core.provider.ProviderResult;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -44,8 +45,14 @@ class InsuranceListAdapterTest {
 
     private static ProviderResult inquire(InsuranceListAdapter adapter, String nationalId, String workshop, String branch,
                                           int year, int month) {
+        return inquire(adapter, nationalId, workshop, branch, year, month, SimulatedAgency.TIMEOUT);
+    }
+
+    private static ProviderResult inquire(InsuranceListAdapter adapter, String nationalId, String workshop, String branch,
+                                          int year, int month, Duration timeout) {
         return adapter.call(SimulatedAgency.call(SimulatedAgency.descriptor(adapter), "IPO", Map.of("enterpriseNationalId", nationalId,
-                "workshopCode", workshop, "branchCode", branch, "year", String.valueOf(year), "month", String.valueOf(month))));
+                "workshopCode", workshop, "branchCode", branch, "year", String.valueOf(year), "month", String.valueOf(month)),
+                timeout));
     }
 
     private static ProviderResult inquire(SsoSimulator.InsuranceList list, int month) {
@@ -127,7 +134,8 @@ class InsuranceListAdapterTest {
         InsuranceListAdapter silent = new InsuranceListAdapter(SimulatedAgency.silent(InsuranceListAdapter.SSO),
                 SimulatedAgency.HTTP, SimulatedAgency.JSON);
 
-        ProviderResult result = inquire(silent, LIST.enterpriseNationalId(), LIST.workshopCode(), LIST.branchCode(), 1403, 5);
+        ProviderResult result = inquire(silent, LIST.enterpriseNationalId(), LIST.workshopCode(), LIST.branchCode(), 1403, 5,
+                SimulatedAgency.SILENT_TIMEOUT);
 
         assertThat(result).isInstanceOf(ProviderResult.TimedOut.class);
     }
