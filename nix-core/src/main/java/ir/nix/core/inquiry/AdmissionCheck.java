@@ -4,9 +4,13 @@ import ir.nix.core.admission.Admission;
 import org.springframework.stereotype.Component;
 
 /**
- * Admits the exchange to the node's bounded number of inquiries in flight, or refuses it with
- * {@code BUS_SATURATED}; the refusal is rendered and recorded like any other exchange. An internal
- * inquiry (a grant condition's own lookup) runs inside its parent's permit and is never refused.
+ * Carries out admission for the exchange, or refuses it with {@code BUS_SATURATED}; the refusal is rendered
+ * and recorded like any other exchange, and names its service (this step runs after resolution).
+ *
+ * <p>HTTP channels are admitted at their door ({@code AdmissionDoor}), which holds the permit for the
+ * whole HTTP exchange: here the door's verdict is only applied. Channels without a door (messaging) take
+ * their permit here. An internal inquiry (a grant condition's own lookup) runs inside its parent's permit
+ * and is never refused.
  */
 @Component
 class AdmissionCheck implements InquiryStep {
@@ -19,15 +23,29 @@ class AdmissionCheck implements InquiryStep {
 
     @Override
     public void apply(InquiryContext inquiry) {
-        if (inquiry.request().channel() == Channel.INTERNAL) {
-            return;
+        InquiryRequest request = inquiry.request();
+        switch (request.door()) {
+            case ADMITTED -> { }
+            case SATURATED -> refuse(inquiry);
+            case NONE -> {
+                if (request.channel() != Channel.INTERNAL) {
+                    admitHere(inquiry);
+                }
+            }
         }
+    }
+
+    private void admitHere(InquiryContext inquiry) {
         if (admission.tryAdmit()) {
             inquiry.admitted(admission::release);
         } else {
-            inquiry.decide(OutcomeCode.BUS_SATURATED, "this bus node already mediates its limit of " + admission.limit()
-                    + " inquiries at once; retry shortly");
-            inquiry.retryAfter(admission.retryAfter());
+            refuse(inquiry);
         }
+    }
+
+    private void refuse(InquiryContext inquiry) {
+        inquiry.decide(OutcomeCode.BUS_SATURATED, "this bus node already mediates its limit of " + admission.limit()
+                + " inquiries at once; retry shortly");
+        inquiry.retryAfter(admission.retryAfter());
     }
 }

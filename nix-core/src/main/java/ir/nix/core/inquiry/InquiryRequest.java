@@ -1,5 +1,6 @@
 package ir.nix.core.inquiry;
 
+import ir.nix.core.admission.DoorVerdict;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.tracking.TrackingId;
 import java.time.Instant;
@@ -25,12 +26,13 @@ import java.util.Optional;
  *                          media type): the pipeline records and answers it like any other outcome
  * @param parent            the exchange this one was issued for (condition checks)
  * @param encoder           renders the reply the way this channel sends it, so its size is recorded
+ * @param door              what the channel's admission door decided; {@code NONE} lets the pipeline admit
  */
 public record InquiryRequest(TrackingId trackingId, Channel channel, String service, Optional<AgencyCode> consumer,
                              Optional<String> callerRequestId, Optional<String> onBehalfOf, Map<String, String> fields,
                              int requestBytes, Optional<String> clientCertificate, Instant receivedAt,
                              long receivedNanos, Optional<Rejection> rejection, Optional<TrackingId> parent,
-                             ReplyEncoder encoder) {
+                             ReplyEncoder encoder, DoorVerdict door) {
 
     public InquiryRequest {
         Objects.requireNonNull(trackingId, "trackingId");
@@ -45,6 +47,7 @@ public record InquiryRequest(TrackingId trackingId, Channel channel, String serv
         Objects.requireNonNull(rejection, "rejection");
         Objects.requireNonNull(parent, "parent");
         Objects.requireNonNull(encoder, "encoder");
+        Objects.requireNonNull(door, "door");
     }
 
     /** A failure found by the channel before the pipeline; {@code detail} names the rule, not the content. */
@@ -77,6 +80,7 @@ public record InquiryRequest(TrackingId trackingId, Channel channel, String serv
         private long receivedNanos = System.nanoTime();
         private Optional<Rejection> rejection = Optional.empty();
         private Optional<TrackingId> parent = Optional.empty();
+        private DoorVerdict door = DoorVerdict.NONE;
 
         private Builder(Channel channel, String service, ReplyEncoder encoder) {
             this.channel = channel;
@@ -139,13 +143,18 @@ public record InquiryRequest(TrackingId trackingId, Channel channel, String serv
             return this;
         }
 
+        public Builder door(DoorVerdict value) {
+            this.door = value;
+            return this;
+        }
+
         public TrackingId trackingId() {
             return trackingId;
         }
 
         public InquiryRequest build() {
             return new InquiryRequest(trackingId, channel, service, consumer, callerRequestId, onBehalfOf, fields,
-                    requestBytes, clientCertificate, receivedAt, receivedNanos, rejection, parent, encoder);
+                    requestBytes, clientCertificate, receivedAt, receivedNanos, rejection, parent, encoder, door);
         }
     }
 }

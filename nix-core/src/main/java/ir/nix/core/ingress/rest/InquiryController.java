@@ -1,5 +1,6 @@
 package ir.nix.core.ingress.rest;
 
+import ir.nix.core.admission.DoorVerdict;
 import ir.nix.core.identification.ConsumerIdentifier;
 import ir.nix.core.ingress.CallerReferences;
 import ir.nix.core.ingress.NixHeaders;
@@ -53,13 +54,20 @@ class InquiryController {
     ResponseEntity<byte[]> inquire(@PathVariable("service") String service, HttpServletRequest http) {
         Instant receivedAt = Instant.now();
         long receivedNanos = System.nanoTime();
+        DoorVerdict door = DoorVerdict.of(http);
         ConsumerIdentifier.Identification caller = identifier.identify(http);
         InquiryRequest.Builder request = InquiryRequest.builder(Channel.REST, service, encoder)
                 .received(receivedAt, receivedNanos)
                 .consumer(caller.consumer())
-                .clientCertificate(caller.certificate());
+                .clientCertificate(caller.certificate())
+                .door(door);
         readHeaders(http, request);
-        readBody(http, request);
+        if (door == DoorVerdict.SATURATED) {
+            // Issue 11: a full node reads no body; the refusal is the whole answer, and it must be quick.
+            request.requestBytes((int) Math.max(0, Math.min(http.getContentLengthLong(), Integer.MAX_VALUE)));
+        } else {
+            readBody(http, request);
+        }
         // 401 before anything about the message: an unidentified caller learns nothing of its validity.
         caller.refusal().filter(reason -> caller.consumer().isEmpty())
                 .ifPresent(reason -> request.rejectedWith(OutcomeCode.CONSUMER_NOT_IDENTIFIED, reason));

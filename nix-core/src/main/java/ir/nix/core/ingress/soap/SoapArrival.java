@@ -1,5 +1,6 @@
 package ir.nix.core.ingress.soap;
 
+import ir.nix.core.admission.DoorVerdict;
 import ir.nix.core.identification.ConsumerIdentifier;
 import ir.nix.core.inquiry.InquiryRequest;
 import ir.nix.core.inquiry.OutcomeCode;
@@ -20,11 +21,13 @@ final class SoapArrival {
     private final long receivedNanos = System.nanoTime();
     private final ConsumerIdentifier.Identification caller;
     private final long declaredBytes;
+    private final DoorVerdict door;
     private long readBytes;
 
-    SoapArrival(ConsumerIdentifier.Identification caller, long declaredBytes) {
+    SoapArrival(ConsumerIdentifier.Identification caller, long declaredBytes, DoorVerdict door) {
         this.caller = caller;
         this.declaredBytes = declaredBytes;
+        this.door = door;
     }
 
     static SoapArrival of(Exchange exchange) {
@@ -40,7 +43,8 @@ final class SoapArrival {
         request.received(receivedAt, receivedNanos)
                 .consumer(caller.consumer())
                 .clientCertificate(caller.certificate())
-                .requestBytes((int) Math.min(bytes, Integer.MAX_VALUE));
+                .requestBytes((int) Math.min(bytes, Integer.MAX_VALUE))
+                .door(door);
         caller.refusal().filter(reason -> caller.consumer().isEmpty())
                 .ifPresent(reason -> request.rejectedWith(OutcomeCode.CONSUMER_NOT_IDENTIFIED, reason));
     }

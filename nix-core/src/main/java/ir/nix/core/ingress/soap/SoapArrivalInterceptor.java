@@ -1,5 +1,6 @@
 package ir.nix.core.ingress.soap;
 
+import ir.nix.core.admission.DoorVerdict;
 import ir.nix.core.identification.ConsumerIdentifier;
 import ir.nix.core.ingress.rest.IngressProperties;
 import ir.nix.core.inquiry.OutcomeCode;
@@ -35,7 +36,8 @@ final class SoapArrivalInterceptor extends AbstractPhaseInterceptor<Message> {
             return;
         }
         HttpServletRequest http = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
-        SoapArrival arrival = new SoapArrival(identifier.identify(http), http.getContentLengthLong());
+        SoapArrival arrival = new SoapArrival(identifier.identify(http), http.getContentLengthLong(),
+                DoorVerdict.of(http));
         message.getExchange().put(SoapArrival.class, arrival);
         if (!"POST".equals(method)) {
             throw refused(OutcomeCode.MALFORMED_REQUEST, "send the inquiry as an HTTP POST of a SOAP 1.1 envelope");

@@ -1,0 +1,23 @@
+package ir.nix.core.admission;
+
+import jakarta.servlet.ServletRequest;
+
+/**
+ * What the {@link AdmissionDoor} decided for one HTTP exchange, handed by the channel to the pipeline so
+ * that the pipeline admits only what no door admitted before it.
+ */
+public enum DoorVerdict {
+    /** No door stands in front of this channel (messaging, internal inquiries): the pipeline admits. */
+    NONE,
+    /** The door holds a permit for the whole HTTP exchange and gives it back when the reply has left. */
+    ADMITTED,
+    /** The node mediated its limit when the request arrived: the exchange is answered {@code BUS_SATURATED}. */
+    SATURATED;
+
+    static final String ATTRIBUTE = DoorVerdict.class.getName();
+
+    /** The verdict the door left on {@code request}, {@link #NONE} when it never passed one. */
+    public static DoorVerdict of(ServletRequest request) {
+        return request.getAttribute(ATTRIBUTE) instanceof DoorVerdict verdict ? verdict : NONE;
+    }
+}
