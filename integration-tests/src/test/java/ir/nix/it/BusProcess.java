@@ -16,17 +16,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One bus node as its own process: the packaged {@code deploy/target/nix-bus.jar} in the demo profile
- * (simulated providers, demo grants, header identification) on the shared engines of a cluster - one
- * PostgreSQL database, an external Artemis broker and the cluster-wide quota counter.
+ * (simulated providers, demo grants, header identification) on a PostgreSQL database - either on the shared
+ * engines of a cluster ({@link #start}: an external Artemis broker and the cluster-wide quota counter) or on
+ * its own ({@link #startAlone}: the embedded broker). Started means ready: the readiness probe said UP.
  */
 final class BusProcess implements AutoCloseable {
 
     static final Path JAR = Path.of("..", "deploy", "target", "nix-bus.jar").toAbsolutePath().normalize();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final Duration START_UP = Duration.ofSeconds(300);
+
     private final String node;
     private final int port;
     private final Process process;
+    private final long launchedNanos = System.nanoTime();
+    private Duration readyAfter;
 
     private BusProcess(String node, int port, Process process) {
         this.node = node;
@@ -36,33 +41,55 @@ final class BusProcess implements AutoCloseable {
 
     static BusProcess start(String node, Path dataDir, String database, ArtemisBroker broker, List<String> extra)
             throws IOException {
-        int port = ArtemisBroker.freePort();
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.artemis.mode=native",
+                "--spring.artemis.embedded.enabled=false",
+                "--spring.artemis.broker-url=" + broker.url(),
+                "--spring.artemis.user=" + ArtemisBroker.USER,
+                "--spring.artemis.password=" + ArtemisBroker.PASSWORD,
+                "--nix.quota.store=postgresql"));
+        arguments.addAll(extra);
+        return launch(node, ArtemisBroker.freePort(), dataDir, database, "-Xmx384m", arguments);
+    }
+
+    /**
+     * A node on its own, with the demo profile's embedded broker (persistent in {@code dataDir}) and no AMQP
+     * acceptor, on {@code port}: a node restarted on the same port and data directory is the same node again.
+     */
+    static BusProcess startAlone(String node, int port, Path dataDir, String database) throws IOException {
+        // No AMQP acceptor: these tests need none, and the default port 5673 may be another bus's.
+        return launch(node, port, dataDir, database, "-Xmx512m", List.of("--nix.messaging.amqp-port=0"));
+    }
+
+    private static BusProcess launch(String node, int port, Path dataDir, String database, String heap, List<String> extra)
+            throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-jar", JAR.toString(),
+        List<String> command = new ArrayList<>(List.of(java, heap, "-jar", JAR.toString(),
                 "--spring.profiles.active=demo",
                 "--server.port=" + port,
                 "--nix.node=" + node,
                 "--nix.data-dir=" + dataDir,
                 "--spring.datasource.url=" + Postgres.url(database),
                 "--spring.datasource.username=" + Postgres.USER,
-                "--spring.artemis.mode=native",
-                "--spring.artemis.embedded.enabled=false",
-                "--spring.artemis.broker-url=" + broker.url(),
-                "--spring.artemis.user=" + ArtemisBroker.USER,
-                "--spring.artemis.password=" + ArtemisBroker.PASSWORD,
-                "--nix.quota.store=postgresql",
                 "--logging.file.name=" + dataDir.resolve("nix.log")));
         command.addAll(extra);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("console.log").toFile()).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("console.log").toFile())).start();
         BusProcess bus = new BusProcess(node, port, process);
         try {
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(bus::healthUp);
+            // Rule 7: generous; a cold JVM took 125 s to start on the shared 2-core machine (load 19).
+            await().atMost(START_UP).pollInterval(Duration.ofMillis(250)).until(bus::ready);
         } catch (RuntimeException | AssertionError notUp) {
             process.destroyForcibly();  // a bus that never came up must not outlive the test, holding connections
             throw notUp;
         }
+        bus.readyAfter = Duration.ofNanos(System.nanoTime() - bus.launchedNanos);
         return bus;
+    }
+
+    /** From launch until readiness said UP, as this test saw it (polled every 250 ms). */
+    Duration readyAfter() {
+        return readyAfter;
     }
 
     String node() {
@@ -86,16 +113,19 @@ final class BusProcess implements AutoCloseable {
         return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private boolean healthUp() {
-        return healthUp(port, process);
+    int port() {
+        return port;
     }
 
-    /** Whether the bus on {@code port} reports UP; fails when its process {@code bus} died meanwhile. */
-    static boolean healthUp(int port, Process bus) {
-        assertThat(bus.isAlive()).as("the bus process exited during start-up").isTrue();
+    /**
+     * Whether the node reports itself ready ({@code /actuator/health/readiness} UP: Camel, the traffic path,
+     * the policy bundle and the provider clients are up); fails when its process died meanwhile.
+     */
+    private boolean ready() {
+        assertThat(process.isAlive()).as("the bus process exited during start-up").isTrue();
         try {
-            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return health.statusCode() == 200 && health.body().contains("UP");
         } catch (IOException notYet) {
             return false;

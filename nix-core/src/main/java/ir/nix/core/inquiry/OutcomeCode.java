@@ -29,6 +29,7 @@ public enum OutcomeCode {
     PROVIDER_TIMEOUT(504, OutcomeClass.FAILED, "Provider timeout"),
     BUS_SATURATED(503, OutcomeClass.FAILED, "The bus node is saturated"),
     TRAFFIC_PATH_UNAVAILABLE(503, OutcomeClass.FAILED, "The traffic record path is unavailable"),
+    NODE_NOT_READY(503, OutcomeClass.FAILED, "The bus node is still starting"),
     INTERNAL_ERROR(500, OutcomeClass.FAILED, "Internal error");
 
     private final int httpStatus;
