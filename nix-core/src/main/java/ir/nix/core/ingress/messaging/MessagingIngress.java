@@ -12,8 +12,10 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.jms.listener.DefaultMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
@@ -55,6 +57,23 @@ class MessagingIngress implements SmartLifecycle {
         container.setMessageListener(messages);
         container.setBeanName("messaging-inquiries-" + agency.value());
         return container;
+    }
+
+    /**
+     * Ready means ready (issue 11): lifecycles start before Camel's route does, so the request addresses are
+     * listened to only once the node is ready; queued requests then meet a running pipeline, never a
+     * {@code NODE_NOT_READY}.
+     */
+    @Override
+    public boolean isAutoStartup() {
+        return false;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void listenOnceReady() {
+        if (!running) {
+            start();
+        }
     }
 
     @Override
