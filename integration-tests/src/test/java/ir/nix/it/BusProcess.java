@@ -61,6 +61,13 @@ final class BusProcess implements AutoCloseable {
         return launch(node, port, dataDir, database, "-Xmx512m", List.of("--nix.messaging.amqp-port=0"));
     }
 
+    /** As {@link #startAlone}, with the embedded broker's AMQP acceptor for agencies on loopback {@code amqpPort}. */
+    static BusProcess startAloneWithAmqp(String node, int port, int amqpPort, Path dataDir, String database)
+            throws IOException {
+        return launch(node, port, dataDir, database, "-Xmx512m", List.of("--nix.messaging.amqp-host=127.0.0.1",
+                "--nix.messaging.amqp-port=" + amqpPort));
+    }
+
     private static BusProcess launch(String node, int port, Path dataDir, String database, String heap, List<String> extra)
             throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");

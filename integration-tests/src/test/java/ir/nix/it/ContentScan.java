@@ -38,6 +38,8 @@ final class ContentScan {
             "کوچه نسترن", "ساختمان نگین", "ضلع شمالی، زنگ دوم",
             // identity: the person and what NOCR answers
             NocrSimulator.LIVING.nationalCode(), "1365/04/12", "13650412", "رضایی",
+            // publications: the deceased person NOCR publishes, and the codes of an unreadable publication
+            NocrSimulator.DECEASED.nationalCode(), "1300130017",
             // insurance-list and privatization-status: enterprises, workshop, the people on the list
             IpoSimulator.SUBJECT_TO_TRANSFER.nationalId(), IpoSimulator.TRANSFERRED.nationalId(),
             SsoSimulator.SUBJECT_TO_TRANSFER_LIST.workshopCode(),
@@ -112,6 +114,35 @@ final class ContentScan {
             MessagingInquiryTest.receive(session, "nix.MOE.dead-letters", poison.getJMSMessageID());
             return requests.size() + 1;
         }
+    }
+
+    /**
+     * Publishes identity changes and deaths of known persons as NOCR, and one unreadable publication that is
+     * dead-lettered; the subscribers consume their copies (matching their tokens), so that both consumed
+     * and journal-resident deliveries are scanned. Returns the deliveries made (each has a traffic record).
+     */
+    static int drivePublications(BusUnderTest bus, int amqpPort) throws JMSException {
+        Publications.IssuedKey bank = Publications.issueKey(bus.port, "CBI");
+        Publications.IssuedKey insurer = Publications.issueKey(bus.port, "IHIO");
+        String person = NocrSimulator.LIVING.nationalCode();
+        try (Connection nocr = Publications.connect(amqpPort, "NOCR"); Connection cbi = Publications.connect(amqpPort, "CBI");
+             Connection ihio = Publications.connect(amqpPort, "IHIO")) {
+            Session session = nocr.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            Publications.publish(session, "NOCR", "identity-changes", Publications.identityChanges(person, "1404/05/01",
+                    "2876543214", "1404/05/02"));
+            Publications.publish(session, "NOCR", "deaths", "{\"entries\":[{\"nationalCode\":\""
+                    + NocrSimulator.DECEASED.nationalCode() + "\",\"deathDate\":\"1403/12/01\",\"lastName\":\"رضایی\"}]}");
+            Message unreadable = Publications.publish(session, "NOCR", "identity-changes",
+                    Publications.identityChanges("1300130016", "1404/05/01", "1300130017", "1404/05/01"));
+            Publications.receive(cbi.createSession(false, Session.AUTO_ACKNOWLEDGE), "CBI", "identity-changes",
+                    Publications.holdsToken(Publications.token(bank.key(), person)));
+            Publications.receive(ihio.createSession(false, Session.AUTO_ACKNOWLEDGE), "IHIO", "identity-changes",
+                    Publications.holdsToken(Publications.token(insurer.key(), "2876543214")));
+            Publications.receive(cbi.createSession(false, Session.AUTO_ACKNOWLEDGE), "CBI", "deaths",
+                    Publications.holdsToken(Publications.token(bank.key(), NocrSimulator.DECEASED.nationalCode())));
+            MessagingInquiryTest.receive(session, "nix.NOCR.dead-letters", unreadable.getJMSMessageID());
+        }
+        return 3;
     }
 
     private static String shahkar(String nationalCode, String mobile) {

@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 003 Art. 31.4: nothing but traffic data at rest. Drives every service over REST and SOAP, and the
- * messaging channel (persistent sends, a poison message dead-lettered), answered
+ * messaging channel (persistent sends, a poison message dead-lettered) and publications (tokenised feeds
+ * delivered and consumed, an unreadable publication dead-lettered), answered
  * and refused, with known identifiers and values, then searches the H2 store's files, the Artemis
  * journal, the log file and the metrics output for them: zero hits is the only pass.
  */
@@ -33,7 +34,8 @@ class NoContentAtRestTest extends BusUnderTest {
     @Test
     void leavesNoIdentifierOrValueInStoreJournalLogsOrMetrics() throws Exception {
         long before = recordCount();
-        int exchanges = ContentScan.driveEveryService(this) + ContentScan.driveMessaging(messaging.amqpPort());
+        int exchanges = ContentScan.driveEveryService(this) + ContentScan.driveMessaging(messaging.amqpPort())
+                + ContentScan.drivePublications(this, messaging.amqpPort());
         await().atMost(Duration.ofSeconds(15)).until(() -> recordCount() >= before + exchanges);
         flushStoreToDisk();
 

@@ -28,6 +28,13 @@ public final class TestVocabulary implements ServiceVocabulary {
             "privatization-status", new ServiceTerms("privatization-status", "IPO",
                     Set.copyOf(PRIVATIZATION_STATUS))));
 
+    /** The three feeds the bus carries, as nix-core's feed descriptors state them. */
+    public static final FeedVocabulary BUS_FEEDS = code -> Optional.ofNullable(Map.of(
+            "identity-changes", new FeedVocabulary.FeedTerms("identity-changes", "NOCR", Set.of("token", "changeDate")),
+            "deaths", new FeedVocabulary.FeedTerms("deaths", "NOCR", Set.of("token", "deathDate")),
+            "privatization-list", new FeedVocabulary.FeedTerms("privatization-list", "IPO", Set.of("enterpriseNationalId",
+                    "enterpriseName", "status", "lastEntryDate", "lastExitDate"))).get(code));
+
     private final Map<String, ServiceTerms> services;
 
     public TestVocabulary(Map<String, ServiceTerms> services) {

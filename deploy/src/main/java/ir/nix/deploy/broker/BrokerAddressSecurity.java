@@ -10,7 +10,9 @@ import org.apache.activemq.artemis.core.security.Role;
 /**
  * The broker's address permissions, generated from the policy bundle's agencies: each agency may send
  * only to its own request address and consume (or browse) only its own reply and dead-letter
- * addresses; nothing else, not even creating an address. The bus (in-VM) may do everything.
+ * addresses; nothing else, not even creating an address. The bus (in-VM) may do everything. Publication
+ * addresses get the same roles from {@link PublicationBrokerConfiguration}: a provider sends to its publish
+ * addresses, a subscriber consumes its publication queues.
  */
 final class BrokerAddressSecurity {
 
@@ -28,15 +30,15 @@ final class BrokerAddressSecurity {
         return settings;
     }
 
-    private static Role bus() {
+    static Role bus() {
         return new Role(AgencyBrokerSecurity.BUS_ROLE, true, true, true, true, true, true, true, true, true, true, true, true);
     }
 
-    private static Role sender(String role) {
+    static Role sender(String role) {
         return new Role(role, true, false, false, false, false, false, false, false, false, false, false, false);
     }
 
-    private static Role receiver(String role) {
+    static Role receiver(String role) {
         return new Role(role, false, true, false, false, false, false, false, true, false, false, false, false);
     }
 }

@@ -3,23 +3,24 @@ package ir.nix.deploy.cli;
 import java.io.PrintWriter;
 import java.util.Set;
 import picocli.CommandLine;
+import ir.nix.deploy.cli.keys.KeysCommand;
 import ir.nix.deploy.cli.pki.PkiCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 
 /**
- * The jar's commands besides running the bus: {@code java -jar nix-bus.jar help | pki … | verify …}.
+ * The jar's commands besides running the bus: {@code java -jar nix-bus.jar help | pki … | keys … | verify …}.
  * A command works on files or plain JDBC and exits; it never starts the Spring application, the
  * broker or the web server.
  */
 @Command(name = "nix-bus", usageHelpAutoWidth = true,
-        subcommands = {HelpCommand.class, PkiCommand.class, VerifyCommand.class, ir.nix.deploy.report.VerifyReportCommand.class},
+        subcommands = {HelpCommand.class, PkiCommand.class, KeysCommand.class, VerifyCommand.class, ir.nix.deploy.report.VerifyReportCommand.class},
         description = {"NIX service bus. Without a command it runs the bus (options such as --spring.profiles.active=prod, "
                 + "--server.port=N); with one it runs the command and exits."})
 public final class NixCli {
 
-    private static final Set<String> COMMANDS = Set.of("help", "--help", "-h", "pki", "verify", "verify-report");
+    private static final Set<String> COMMANDS = Set.of("help", "--help", "-h", "pki", "keys", "verify", "verify-report");
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show the commands and exit")
     boolean help;

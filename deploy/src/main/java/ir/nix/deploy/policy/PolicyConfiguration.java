@@ -1,5 +1,6 @@
 package ir.nix.deploy.policy;
 
+import ir.nix.policy.FeedVocabulary;
 import ir.nix.policy.ServiceVocabulary;
 import ir.nix.policy.active.ActivePolicy;
 import ir.nix.policy.bundle.BundleLocation;
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The policy decision point of the bus: the Working-Group grants of the configured bundle, checked
- * against the services the bus offers ({@link ServiceVocabulary}, from nix-core's descriptors).
+ * against the services the bus offers ({@link ServiceVocabulary}, from nix-core's descriptors), and its
+ * subscriptions against the publication feeds it carries ({@link FeedVocabulary}, from the feed descriptors).
  *
  * <p>The bus does not start on an invalid bundle (the {@code BundleRejected} names file and line). Once
  * running, a rejected reload - by the watcher or {@code POST /api/v1/admin/policy/reload} - keeps the
@@ -24,8 +26,9 @@ public class PolicyConfiguration {
 
     /** Also the {@link ir.nix.policy.PolicyDecisionPoint} the pipeline asks on every exchange. */
     @Bean
-    public ActivePolicy activePolicy(PolicyProperties properties, ServiceVocabulary vocabulary, QuotaCounters quotas) {
-        PolicyBundleLoader loader = new PolicyBundleLoader(vocabulary, properties.includeDemoGrants());
+    public ActivePolicy activePolicy(PolicyProperties properties, ServiceVocabulary vocabulary, FeedVocabulary feeds,
+                                     QuotaCounters quotas) {
+        PolicyBundleLoader loader = new PolicyBundleLoader(vocabulary, feeds, properties.includeDemoGrants());
         return ActivePolicy.load(loader, BundleLocation.parse(properties.bundle()), quotas);
     }
 

@@ -8,9 +8,14 @@ import ir.nix.policy.bundle.BundleLocation;
 import ir.nix.policy.bundle.BundleRejected;
 import ir.nix.policy.bundle.PolicyBundle;
 import ir.nix.policy.bundle.PolicyBundleLoader;
+import ir.nix.policy.bundle.Subscription;
+import ir.nix.policy.calendar.Tehran;
 import ir.nix.policy.grant.GrantDecider;
 import ir.nix.policy.quota.QuotaCounters;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -60,6 +65,14 @@ public final class ActivePolicy implements PolicyDecisionPoint {
     /** The bundle decisions are made on, for the operators' view of the active grants. */
     public PolicyBundle bundle() {
         return decider.bundle();
+    }
+
+    /**
+     * The subscriptions a publication of {@code provider}'s {@code feed} arriving at {@code at} is delivered
+     * to: the policy's decision for publications, as {@link #decide} is for inquiries.
+     */
+    public List<Subscription> subscribers(String provider, String feed, Instant at) {
+        return bundle().subscribersOn(provider, feed, LocalDate.ofInstant(at, Tehran.ZONE));
     }
 
     public BundleLocation location() {

@@ -1,5 +1,7 @@
 package ir.nix.policy.bundle;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -125,6 +127,43 @@ final class Fields {
         problems.at(value.get().mark(), "'" + key + "' must be a whole number from 1 to " + max
                 + ", found '" + value.get().text() + "'");
         return OptionalLong.empty();
+    }
+
+    /** A required reference to one of {@code known} (agencies, resolutions), reported as an unknown {@code what}. */
+    String reference(String key, Set<String> known, String what) {
+        Located value = text(key);
+        if (!value.text().isEmpty() && !known.contains(value.text())) {
+            problems.at(value.mark(), "unknown " + what + " '" + value.text() + "'");
+        }
+        return value.text();
+    }
+
+    /** An optional ISO date {@code yyyy-MM-dd}. */
+    Optional<LocalDate> isoDate(String key) {
+        return optionalText(key).flatMap(value -> {
+            try {
+                return Optional.of(LocalDate.parse(value.text()));
+            } catch (DateTimeParseException e) {
+                problems.at(value.mark(), "malformed date '" + value.text() + "' in '" + key
+                        + "': expected an ISO date yyyy-MM-dd");
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Optional {@code validFrom} and {@code validUntil}, the latter not before the former. */
+    Period validity() {
+        Optional<LocalDate> validFrom = isoDate("validFrom");
+        Optional<LocalDate> validUntil = isoDate("validUntil");
+        if (validFrom.isPresent() && validUntil.isPresent() && validFrom.get().isAfter(validUntil.get())) {
+            problems.at(optionalText("validUntil").orElseThrow().mark(),
+                    "'validUntil' " + validUntil.get() + " is before 'validFrom' " + validFrom.get());
+        }
+        return new Period(validFrom, validUntil);
+    }
+
+    /** Calendar days (Asia/Tehran, inclusive) a grant or subscription is limited to. */
+    record Period(Optional<LocalDate> from, Optional<LocalDate> until) {
     }
 
     private boolean isPresentButMalformed(String key) {

@@ -3,8 +3,6 @@ package ir.nix.policy.bundle;
 import ir.nix.policy.GrantCondition;
 import ir.nix.policy.ServiceVocabulary.ServiceTerms;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,28 +85,16 @@ final class GrantSection {
         if (id.chars().anyMatch(Character::isWhitespace)) {
             problems.at(fields.mark(), "grant id '" + id + "' must not contain spaces");
         }
-        String resolution = reference(fields.text("resolution"), resolutions.keySet(), "resolution");
-        String consumer = reference(fields.text("consumer"), agencies.keySet(), "consumer agency");
-        String provider = reference(fields.text("provider"), agencies.keySet(), "provider agency");
+        String resolution = fields.reference("resolution", resolutions.keySet(), "resolution");
+        String consumer = fields.reference("consumer", agencies.keySet(), "consumer agency");
+        String provider = fields.reference("provider", agencies.keySet(), "provider agency");
         Fields.Located service = fields.text("service");
         Set<String> dataItems = dataItems(fields, service, provider);
-        Optional<LocalDate> validFrom = isoDate(fields, "validFrom");
-        Optional<LocalDate> validUntil = isoDate(fields, "validUntil");
-        if (validFrom.isPresent() && validUntil.isPresent() && validFrom.get().isAfter(validUntil.get())) {
-            problems.at(fields.optionalText("validUntil").orElseThrow().mark(),
-                    "'validUntil' " + validUntil.get() + " is before 'validFrom' " + validFrom.get());
-        }
-        return new Grant(id, resolution, consumer, service.text(), provider, dataItems, validFrom, validUntil,
+        Fields.Period validity = fields.validity();
+        return new Grant(id, resolution, consumer, service.text(), provider, dataItems, validity.from(), validity.until(),
                 fields.flag("revoked", false), quota(fields),
                 fields.optionalText("purpose").map(Fields.Located::text).orElse(""), conditions(fields),
                 onBehalfOf(fields), demo);
-    }
-
-    private String reference(Fields.Located value, Set<String> known, String what) {
-        if (!value.text().isEmpty() && !known.contains(value.text())) {
-            problems.at(value.mark(), "unknown " + what + " '" + value.text() + "'");
-        }
-        return value.text();
     }
 
     /** The items, checked against the service as the bus (or the bundle) defines it. */
@@ -137,18 +123,6 @@ final class GrantSection {
                 .forEach(item -> problems.at(item.mark(), "unknown data item '" + item.text() + "' of service '"
                         + service.text() + "'"));
         return names;
-    }
-
-    private Optional<LocalDate> isoDate(Fields fields, String key) {
-        return fields.optionalText(key).flatMap(value -> {
-            try {
-                return Optional.of(LocalDate.parse(value.text()));
-            } catch (DateTimeParseException e) {
-                problems.at(value.mark(), "malformed date '" + value.text() + "' in '" + key
-                        + "': expected an ISO date yyyy-MM-dd");
-                return Optional.empty();
-            }
-        });
     }
 
     private Quota quota(Fields fields) {

@@ -1,11 +1,13 @@
 package ir.nix.policy.bundle;
 
 import ir.nix.policy.BundleIdentity;
+import ir.nix.policy.FeedVocabulary;
 import ir.nix.policy.ServiceVocabulary;
 import ir.nix.policy.ServiceVocabulary.ServiceTerms;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,10 @@ import java.util.Set;
  *       {@code letter: {number, date}}, text;</li>
  *   <li>{@code services.yaml} (optional) - {@code services:} code, provider, dataItems of services
  *       granted by a resolution but not yet offered by the bus;</li>
- *   <li>{@code grants.yaml} - {@code grants:} the Working-Group grants;</li>
- *   <li>{@code demo-grants.yaml} (optional) - {@code resolutions:} and {@code grants:} for the demo,
+ *   <li>{@code grants.yaml} - {@code grants:} the Working-Group grants, and optional {@code subscriptions:}
+ *       to publication feeds;</li>
+ *   <li>{@code demo-grants.yaml} (optional) - {@code resolutions:}, {@code grants:} and {@code subscriptions:}
+ *       for the demo,
  *       read only when demo grants are included.</li>
  * </ul>
  * Validation rejects unknown agencies, services, providers and data items, grants citing unknown
@@ -45,6 +49,7 @@ public final class PolicyBundleLoader {
     private static final Set<String> REQUIRED = Set.of(BUNDLE, AGENCIES, RESOLUTIONS, GRANTS);
 
     private final ServiceVocabulary vocabulary;
+    private final FeedVocabulary feeds;
     private final boolean includeDemoGrants;
 
     /**
@@ -52,7 +57,13 @@ public final class PolicyBundleLoader {
      * @param includeDemoGrants whether {@code demo-grants.yaml} is part of the policy (demo profile only)
      */
     public PolicyBundleLoader(ServiceVocabulary vocabulary, boolean includeDemoGrants) {
+        this(vocabulary, FeedVocabulary.NONE, includeDemoGrants);
+    }
+
+    /** @param feeds the publication feeds the bus carries, to validate subscriptions against */
+    public PolicyBundleLoader(ServiceVocabulary vocabulary, FeedVocabulary feeds, boolean includeDemoGrants) {
         this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+        this.feeds = Objects.requireNonNull(feeds, "feeds");
         this.includeDemoGrants = includeDemoGrants;
     }
 
@@ -98,7 +109,7 @@ public final class PolicyBundleLoader {
 
         Map<String, Resolution> resolutions = new LinkedHashMap<>();
         ResolutionSection.read(list(roots, RESOLUTIONS, "resolutions", problems), false, resolutions, problems);
-        Optional<Fields> demoFile = root(roots, DEMO_GRANTS, Set.of("resolutions", "grants"), problems);
+        Optional<Fields> demoFile = root(roots, DEMO_GRANTS, Set.of("resolutions", "grants", "subscriptions"), problems);
         demoFile.ifPresent(fields -> ResolutionSection.read(fields.items("resolutions"), true, resolutions, problems));
 
         Map<String, ServiceTerms> declared = ServiceSection.read(
@@ -106,13 +117,22 @@ public final class PolicyBundleLoader {
 
         GrantSection section = new GrantSection(agencies, resolutions, new KnownServices(vocabulary, declared), problems);
         List<GrantSection.LocatedGrant> grants = new ArrayList<>();
-        section.read(list(roots, GRANTS, "grants", problems), false, grants);
+        Optional<Fields> grantsFile = root(roots, GRANTS, Set.of("grants", "subscriptions"), problems);
+        section.read(grantsFile.map(fields -> fields.items("grants")).orElse(List.of()), false, grants);
         demoFile.ifPresent(fields -> section.read(fields.items("grants"), true, grants));
         section.checkUniqueIds(grants);
         section.checkOverlaps(grants);
 
+        SubscriptionSection subscriptionSection = new SubscriptionSection(agencies, resolutions, feeds, problems);
+        List<Subscription> subscriptions = new ArrayList<>();
+        Set<String> subscriptionIds = new HashSet<>();
+        grantsFile.ifPresent(fields -> subscriptionSection.read(fields.items("subscriptions"), false, subscriptions,
+                subscriptionIds));
+        demoFile.ifPresent(fields -> subscriptionSection.read(fields.items("subscriptions"), true, subscriptions,
+                subscriptionIds));
+
         return new PolicyBundle(new BundleIdentity(version, sha256), description, agencies, resolutions, declared,
-                grants.stream().map(GrantSection.LocatedGrant::grant).toList());
+                grants.stream().map(GrantSection.LocatedGrant::grant).toList(), subscriptions);
     }
 
     /** The file's root mapping; empty when the (optional) file is absent. */

@@ -51,7 +51,7 @@ public class DecisionBenchmark {
 
     @Setup
     public void setUp() {
-        PolicyBundle shipped = new PolicyBundleLoader(TestVocabulary.BUS_SERVICES, true).load(BundleLocation.DEFAULT);
+        PolicyBundle shipped = new PolicyBundleLoader(TestVocabulary.BUS_SERVICES, TestVocabulary.BUS_FEEDS, true).load(BundleLocation.DEFAULT);
         List<Grant> grants = new ArrayList<>(shipped.grants());
         for (int i = 0; i < 1000; i++) {
             String[] service = SERVICES.get(i % SERVICES.size());

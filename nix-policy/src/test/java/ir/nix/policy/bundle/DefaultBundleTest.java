@@ -159,6 +159,13 @@ class DefaultBundleTest {
     }
 
     @Test
+    void subscribesTwoDemoAgenciesToTheIdentityChangesAndNobodyWithoutDemoGrants() {
+        assertThat(WITH_DEMO.subscribersOn("NOCR", "identity-changes", java.time.LocalDate.of(2026, 1, 1)))
+                .extracting(Subscription::subscriber).containsExactly("CBI", "IHIO");
+        assertThat(BUNDLE.subscriptions()).isEmpty();
+    }
+
+    @Test
     void identifiesTheShippedBundleStably() {
         assertThat(load(false).identity()).isEqualTo(BUNDLE.identity());
         assertThat(WITH_DEMO.identity().sha256()).isNotEqualTo(BUNDLE.identity().sha256());
@@ -170,6 +177,6 @@ class DefaultBundleTest {
     }
 
     private static PolicyBundle load(boolean includeDemoGrants) {
-        return new PolicyBundleLoader(TestVocabulary.BUS_SERVICES, includeDemoGrants).load(BundleLocation.DEFAULT);
+        return new PolicyBundleLoader(TestVocabulary.BUS_SERVICES, TestVocabulary.BUS_FEEDS, includeDemoGrants).load(BundleLocation.DEFAULT);
     }
 }

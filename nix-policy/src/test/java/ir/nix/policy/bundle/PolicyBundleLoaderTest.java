@@ -184,7 +184,7 @@ class PolicyBundleLoaderTest {
     void includesDemoGrantsMarkedAsDemoWhenAsked() {
         BundleDirectory bundle = BundleDirectory.minimal(directory).write(DEMO_GRANTS, DEMO);
 
-        PolicyBundle withDemo = new PolicyBundleLoader(TestVocabulary.BUS_SERVICES, true).load(bundle.location());
+        PolicyBundle withDemo = new PolicyBundleLoader(TestVocabulary.BUS_SERVICES, TestVocabulary.BUS_FEEDS, true).load(bundle.location());
 
         assertThat(withDemo.grants()).filteredOn(Grant::demo).extracting(Grant::id)
                 .containsExactly("demo-moe-postal-address");
