@@ -18,18 +18,20 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Publication deliveries per second at steady state: NOCR publishes identity changes of one entry each,
- * every one delivered (tokenised, durable, with its traffic record) to the two demo subscribers, which
- * consume meanwhile. Windows of {@link #WINDOW} publications until two consecutive windows agree within
- * 10 %.
+ * Publication deliveries per second at steady state: NOCR publishes identity changes of
+ * {@code nix.benchmark.publication-entries} entries each (default 1), every one delivered (tokenised,
+ * durable, with its traffic record) to the two demo subscribers, which consume meanwhile. Windows of about
+ * {@link #WINDOW_ENTRIES} entries until two consecutive windows agree within 10 %.
  *
  * <p>{@code mvn -pl integration-tests -am verify -Dtest=PublicationThroughputBenchmarkTest
- * -Dnix.benchmark.publications=true -Dsurefire.failIfNoSpecifiedTests=false}
+ * -Dnix.benchmark.publications=true [-Dnix.benchmark.publication-entries=1000] -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @EnabledIfSystemProperty(named = "nix.benchmark.publications", matches = "true")
 class PublicationThroughputBenchmarkTest extends BusUnderTest {
 
-    private static final int WINDOW = 500;
+    private static final int WINDOW_ENTRIES = 500;
+    private static final int ENTRIES = Integer.getInteger("nix.benchmark.publication-entries", 1);
+    private static final int WINDOW = Math.max(10, WINDOW_ENTRIES / ENTRIES);
     private static final int MAX_WINDOWS = 12;
     private static final int SUBSCRIBERS = 2;
 
@@ -48,7 +50,12 @@ class PublicationThroughputBenchmarkTest extends BusUnderTest {
             consume(ihio, "IHIO", delivered);
             Session session = nocr.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(session.createQueue("nix.NOCR.publish.identity-changes"));
-            String body = Publications.identityChanges(NocrSimulator.LIVING.nationalCode(), "1404/05/01");
+            String[] entries = new String[2 * ENTRIES];
+            for (int i = 0; i < ENTRIES; i++) {
+                entries[2 * i] = NocrSimulator.LIVING.nationalCode();
+                entries[2 * i + 1] = "1404/05/01";
+            }
+            String body = Publications.identityChanges(entries);
             long expected = delivered.get();
             List<Double> rates = new ArrayList<>();
             while (rates.size() < MAX_WINDOWS && !steady(rates)) {
@@ -61,9 +68,12 @@ class PublicationThroughputBenchmarkTest extends BusUnderTest {
                 expected = target;
                 double seconds = (System.nanoTime() - start) / 1e9;
                 rates.add(WINDOW * SUBSCRIBERS / seconds);
-                System.out.printf("publication window %d: %.0f deliveries/s%n", rates.size(), rates.get(rates.size() - 1));
+                System.out.printf("publication window %d: %.0f deliveries/s of %d entries%n", rates.size(),
+                        rates.get(rates.size() - 1), ENTRIES);
             }
-            System.out.printf("publications at steady state: %.0f deliveries/s (%s)%n", rates.get(rates.size() - 1), rates);
+            double last = rates.get(rates.size() - 1);
+            System.out.printf("publications at steady state: %.0f deliveries/s, %.0f entries/s delivered (%s)%n", last,
+                    last * ENTRIES, rates);
             assertThat(rates).isNotEmpty();
         }
     }
