@@ -1,10 +1,10 @@
 package ir.nix.adapters.cra;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import ir.nix.adapters.endpoint.JsonEndpointAdapter;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.identifier.MobileNumber;
 import ir.nix.core.identifier.NationalCode;
-import ir.nix.core.provider.ProviderAdapter;
 import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderHttpClient;
@@ -13,7 +13,6 @@ import ir.nix.core.service.ServiceCode;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code 200} match, {@code 600} no match, {@code 601..699} request refused as invalid.
  */
 @Component
-public class ShahkarAdapter implements ProviderAdapter {
+public class ShahkarAdapter extends JsonEndpointAdapter {
 
     static final ServiceCode SERVICE = new ServiceCode("shahkar");
     static final AgencyCode CRA = new AgencyCode("CRA");
@@ -31,14 +30,8 @@ public class ShahkarAdapter implements ProviderAdapter {
     private static final int SERVICE_TYPE_MOBILE = 2;
     private static final int IDENTIFICATION_NATIONAL_CODE = 0;
 
-    private final ProviderEndpoints endpoints;
-    private final ProviderHttpClient http;
-    private final JsonMapper json;
-
     public ShahkarAdapter(ProviderEndpoints endpoints, ProviderHttpClient http, JsonMapper json) {
-        this.endpoints = endpoints;
-        this.http = http;
-        this.json = json;
+        super(SERVICE, CRA, VERIFY_PATH, endpoints, http, json);
     }
 
     /** The CRA's request body. */
@@ -52,33 +45,21 @@ public class ShahkarAdapter implements ProviderAdapter {
     }
 
     @Override
-    public ServiceCode service() {
-        return SERVICE;
-    }
-
-    @Override
-    public ProviderResult call(ProviderCall call) {
-        return endpoints.at(CRA, VERIFY_PATH, uri -> verify(uri, call));
-    }
-
-    private ProviderResult verify(URI uri, ProviderCall call) {
+    protected ProviderResult call(URI uri, ProviderCall call) {
         VerifyRequest request = new VerifyRequest(call.trackingId().toString(), SERVICE_TYPE_MOBILE,
                 IDENTIFICATION_NATIONAL_CODE, call.input().get("nationalCode", NationalCode.class).value(),
                 call.input().get("mobile", MobileNumber.class).international());
-        return http.post(uri, "application/json", json.writeValueAsBytes(request),
-                Map.of("X-Requesting-Agency", call.consumer().value()), call.timeout(), this::read);
+        return post(uri, request, Map.of("X-Requesting-Agency", call.consumer().value()), call.timeout(), this::read);
     }
 
     private ProviderResult read(ProviderHttpClient.Reply reply) {
         if (reply.status() != 200) {
             return new ProviderResult.Failed("CRA answered HTTP " + reply.status());
         }
-        VerifyReply verdict;
-        try {
-            verdict = json.readValue(reply.body(), VerifyReply.class);
-        } catch (JacksonException unreadable) {
-            return new ProviderResult.Failed("CRA reply could not be read");
-        }
+        return readJson(reply, VerifyReply.class, ShahkarAdapter::verdict);
+    }
+
+    private static ProviderResult verdict(VerifyReply verdict) {
         int code = verdict.response() == null ? -1 : verdict.response();
         if (code == 200) {
             return new ProviderResult.Answered(Map.of("matched", true));

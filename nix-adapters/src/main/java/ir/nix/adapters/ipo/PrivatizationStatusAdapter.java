@@ -2,9 +2,9 @@ package ir.nix.adapters.ipo;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import ir.nix.adapters.endpoint.JsonEndpointAdapter;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.identifier.LegalEntityId;
-import ir.nix.core.provider.ProviderAdapter;
 import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderHttpClient;
@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code VaziatVagozari} 1, 2, 3 become {@code SUBJECT_TO_TRANSFER}, {@code IN_TRANSFER}, {@code TRANSFERRED}.
  */
 @Component
-public class PrivatizationStatusAdapter implements ProviderAdapter {
+public class PrivatizationStatusAdapter extends JsonEndpointAdapter {
 
     static final ServiceCode SERVICE = new ServiceCode("privatization-status");
     static final AgencyCode IPO = new AgencyCode("IPO");
@@ -49,14 +48,8 @@ public class PrivatizationStatusAdapter implements ProviderAdapter {
         }
     }
 
-    private final ProviderEndpoints endpoints;
-    private final ProviderHttpClient http;
-    private final JsonMapper json;
-
     public PrivatizationStatusAdapter(ProviderEndpoints endpoints, ProviderHttpClient http, JsonMapper json) {
-        this.endpoints = endpoints;
-        this.http = http;
-        this.json = json;
+        super(SERVICE, IPO, LOOKUP_PATH, endpoints, http, json);
     }
 
     /** The list service's request body. */
@@ -80,19 +73,10 @@ public class PrivatizationStatusAdapter implements ProviderAdapter {
     }
 
     @Override
-    public ServiceCode service() {
-        return SERVICE;
-    }
-
-    @Override
-    public ProviderResult call(ProviderCall call) {
-        return endpoints.at(IPO, LOOKUP_PATH, uri -> lookup(uri, call));
-    }
-
-    private ProviderResult lookup(URI uri, ProviderCall call) {
+    protected ProviderResult call(URI uri, ProviderCall call) {
         LookupRequest request = new LookupRequest(call.input().get("enterpriseNationalId", LegalEntityId.class).value(),
                 call.consumer().value(), call.trackingId().toString());
-        return http.post(uri, "application/json", json.writeValueAsBytes(request), Map.of(), call.timeout(), this::read);
+        return post(uri, request, Map.of(), call.timeout(), this::read);
     }
 
     private ProviderResult read(ProviderHttpClient.Reply reply) {
@@ -105,14 +89,15 @@ public class PrivatizationStatusAdapter implements ProviderAdapter {
         if (reply.status() != 200) {
             return new ProviderResult.Failed("IPO answered HTTP " + reply.status());
         }
+        return readJson(reply, LookupReply.class, PrivatizationStatusAdapter::listed);
+    }
+
+    private static ProviderResult listed(LookupReply lookup) {
+        if (lookup.enterprise() == null || lookup.resultCode() == null || lookup.resultCode() != 0) {
+            return new ProviderResult.Failed("IPO answered without an enterprise");
+        }
         try {
-            LookupReply lookup = json.readValue(reply.body(), LookupReply.class);
-            if (lookup.enterprise() == null || lookup.resultCode() == null || lookup.resultCode() != 0) {
-                return new ProviderResult.Failed("IPO answered without an enterprise");
-            }
             return new ProviderResult.Answered(items(lookup.enterprise()));
-        } catch (JacksonException unreadable) {
-            return new ProviderResult.Failed("IPO reply could not be read");
         } catch (IllegalArgumentException | DateTimeParseException outsideContract) {
             return new ProviderResult.Failed("IPO reply holds a value outside its contract");
         }

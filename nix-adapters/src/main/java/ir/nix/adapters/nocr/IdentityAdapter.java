@@ -1,5 +1,6 @@
 package ir.nix.adapters.nocr;
 
+import ir.nix.adapters.endpoint.EndpointAdapter;
 import ir.nix.adapters.nocr.person.PersonInfo;
 import ir.nix.adapters.nocr.person.PersonInquiryFault;
 import ir.nix.adapters.nocr.person.PersonInquiryFaultDetail;
@@ -7,7 +8,6 @@ import ir.nix.adapters.nocr.person.PersonInquiryPort;
 import ir.nix.adapters.soap.SoapProviderClients;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.identifier.NationalCode;
-import ir.nix.core.provider.ProviderAdapter;
 import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderResult;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * items of this service and are dropped.
  */
 @Component
-public class IdentityAdapter implements ProviderAdapter {
+public class IdentityAdapter extends EndpointAdapter {
 
     static final ServiceCode SERVICE = new ServiceCode("identity");
     static final AgencyCode NOCR = new AgencyCode("NOCR");
@@ -43,27 +43,17 @@ public class IdentityAdapter implements ProviderAdapter {
     private static final int FEMALE = 2;
     private static final int DECEASED = 1;
 
-    private final ProviderEndpoints endpoints;
     private final SoapProviderClients soap;
     private final PersonInquiryPort nocr;
 
     public IdentityAdapter(ProviderEndpoints endpoints, SoapProviderClients soap) {
-        this.endpoints = endpoints;
+        super(SERVICE, NOCR, SERVICE_PATH, endpoints);
         this.soap = soap;
         this.nocr = soap.proxy(PersonInquiryPort.class);
     }
 
     @Override
-    public ServiceCode service() {
-        return SERVICE;
-    }
-
-    @Override
-    public ProviderResult call(ProviderCall call) {
-        return endpoints.at(NOCR, SERVICE_PATH, uri -> person(uri, call));
-    }
-
-    private ProviderResult person(URI uri, ProviderCall call) {
+    protected ProviderResult call(URI uri, ProviderCall call) {
         String nin = call.input().get("nationalCode", NationalCode.class).value();
         int birthDate = compact(call.input().get("birthDate", JalaliDate.class));
         return soap.call("NOCR", nocr, uri, call.timeout(), port -> {

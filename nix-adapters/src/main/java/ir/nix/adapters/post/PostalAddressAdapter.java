@@ -1,12 +1,12 @@
 package ir.nix.adapters.post;
 
+import ir.nix.adapters.endpoint.EndpointAdapter;
 import ir.nix.adapters.post.gnaf.AddressResult;
 import ir.nix.adapters.post.gnaf.GnafAddress;
 import ir.nix.adapters.post.gnaf.GnafAddressSoap;
 import ir.nix.adapters.soap.SoapProviderClients;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.identifier.PostalCode;
-import ir.nix.core.provider.ProviderAdapter;
 import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderResult;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * the preceding main street ({@code PreAvenue}) and GNAF's trace ID are dropped.
  */
 @Component
-public class PostalAddressAdapter implements ProviderAdapter {
+public class PostalAddressAdapter extends EndpointAdapter {
 
     static final ServiceCode SERVICE = new ServiceCode("postal-address");
     static final AgencyCode POST = new AgencyCode("POST");
@@ -37,27 +37,17 @@ public class PostalAddressAdapter implements ProviderAdapter {
     private static final int NO_ADDRESS = 1;
     private static final int MALFORMED_POSTAL_CODE = 2;
 
-    private final ProviderEndpoints endpoints;
     private final SoapProviderClients soap;
     private final GnafAddressSoap gnaf;
 
     public PostalAddressAdapter(ProviderEndpoints endpoints, SoapProviderClients soap) {
-        this.endpoints = endpoints;
+        super(SERVICE, POST, SERVICE_PATH, endpoints);
         this.soap = soap;
         this.gnaf = soap.proxy(GnafAddressSoap.class);
     }
 
     @Override
-    public ServiceCode service() {
-        return SERVICE;
-    }
-
-    @Override
-    public ProviderResult call(ProviderCall call) {
-        return endpoints.at(POST, SERVICE_PATH, uri -> address(uri, call));
-    }
-
-    private ProviderResult address(URI uri, ProviderCall call) {
+    protected ProviderResult call(URI uri, ProviderCall call) {
         String postalCode = call.input().get("postalCode", PostalCode.class).value();
         return soap.call("POST", gnaf, uri, call.timeout(),
                 port -> read(port.getAddressByPostcode(postalCode, call.consumer().value(), call.trackingId().toString())));

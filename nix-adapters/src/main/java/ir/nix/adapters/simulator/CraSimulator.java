@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * numbers; any other valid pair is "not matched". One national code stands for a CRA outage.
  */
 @Component
-public class CraSimulator implements AgencySimulator {
+public class CraSimulator extends AgencySimulator {
 
     /** Synthetic subscribers: national code (valid check digit) → mobile in CRA's 98… form. */
     public static final Map<String, String> SUBSCRIBERS = Map.of(
@@ -31,14 +31,12 @@ public class CraSimulator implements AgencySimulator {
 
     static final String VERIFY = "/shahkar/v2/verify";
 
-    @Override
-    public AgencyCode agency() {
-        return new AgencyCode("CRA");
+    public CraSimulator() {
+        super(new AgencyCode("CRA"), VERIFY);
     }
 
     @Override
-    public void register(WireMockServer server, String pathPrefix) {
-        String path = pathPrefix + VERIFY;
+    protected void stub(WireMockServer server, String path) {
         server.stubFor(post(urlPathEqualTo(path)).atPriority(10)
                 .willReturn(okJson("{\"response\":600,\"result\":\"NOT_MATCH\",\"comment\":\"service number is not registered to this identification\"}")));
         SUBSCRIBERS.forEach((nationalCode, mobile) -> server.stubFor(post(urlPathEqualTo(path)).atPriority(1)

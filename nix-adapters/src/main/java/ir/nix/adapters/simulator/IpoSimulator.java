@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * to transfer, 2 in transfer, 3 transferred. An enterprise that is not listed is HTTP 404.
  */
 @Component
-public class IpoSimulator implements AgencySimulator {
+public class IpoSimulator extends AgencySimulator {
 
     static final String LOOKUP_PATH = "/api/v1/privatization-list/enterprise";
 
@@ -63,14 +63,12 @@ public class IpoSimulator implements AgencySimulator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Override
-    public AgencyCode agency() {
-        return new AgencyCode("IPO");
+    public IpoSimulator() {
+        super(new AgencyCode("IPO"), LOOKUP_PATH);
     }
 
     @Override
-    public void register(WireMockServer server, String pathPrefix) {
-        String path = pathPrefix + LOOKUP_PATH;
+    protected void stub(WireMockServer server, String path) {
         server.stubFor(post(urlPathEqualTo(path)).atPriority(10)
                 .willReturn(json(404, Map.of("ResultCode", 404, "ResultMessage", "بنگاه در فهرست واگذاری یافت نشد"))));
         for (Enterprise enterprise : ENTERPRISES) {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * valid national code with 1001 (no such person); one national code stands for an NOCR outage.
  */
 @Component
-public class NocrSimulator implements AgencySimulator {
+public class NocrSimulator extends AgencySimulator {
 
     public static final String NAMESPACE = "http://services.nocr.ir/person/v1";
     static final String SERVICE_PATH = "/PersonInquiry/PersonInquiryService";
@@ -47,14 +47,12 @@ public class NocrSimulator implements AgencySimulator {
     static final int NO_SUCH_PERSON = 1001;
     static final int BIRTH_DATE_MISMATCH = 1002;
 
-    @Override
-    public AgencyCode agency() {
-        return new AgencyCode("NOCR");
+    public NocrSimulator() {
+        super(new AgencyCode("NOCR"), SERVICE_PATH);
     }
 
     @Override
-    public void register(WireMockServer server, String pathPrefix) {
-        String path = pathPrefix + SERVICE_PATH;
+    protected void stub(WireMockServer server, String path) {
         SoapStubs.serveWsdl(server, path, "wsdl/nocr-person.wsdl");
         server.stubFor(SoapStubs.operation(path, SOAP_ACTION).atPriority(10)
                 .willReturn(refusal(NO_SUCH_PERSON, "Person not found", "شماره ملی در پایگاه اطلاعات هویت یافت نشد")));

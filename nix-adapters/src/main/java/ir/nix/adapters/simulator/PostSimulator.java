@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * stands for a GNAF outage (a {@code soap:Server} fault).
  */
 @Component
-public class PostSimulator implements AgencySimulator {
+public class PostSimulator extends AgencySimulator {
 
     public static final String NAMESPACE = "http://gnaf.post.ir/services/address/v1";
     static final String SERVICE_PATH = "/GNAF/AddressService.asmx";
@@ -56,14 +56,12 @@ public class PostSimulator implements AgencySimulator {
         return Map.copyOf(addresses);
     }
 
-    @Override
-    public AgencyCode agency() {
-        return new AgencyCode("POST");
+    public PostSimulator() {
+        super(new AgencyCode("POST"), SERVICE_PATH);
     }
 
     @Override
-    public void register(WireMockServer server, String pathPrefix) {
-        String path = pathPrefix + SERVICE_PATH;
+    protected void stub(WireMockServer server, String path) {
         SoapStubs.serveWsdl(server, path, "wsdl/post-gnaf.wsdl");
         server.stubFor(SoapStubs.operation(path, SOAP_ACTION).atPriority(10)
                 .willReturn(SoapStubs.reply(result(1, "آدرسی برای این کد پستی ثبت نشده است", null, null))));

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * not registered to that enterprise and branch; 201 invalid request. One workshop code stands for an SSO outage.
  */
 @Component
-public class SsoSimulator implements AgencySimulator {
+public class SsoSimulator extends AgencySimulator {
 
     static final String LIST_PATH = "/dsk/api/v1/insurance-list";
 
@@ -74,14 +74,12 @@ public class SsoSimulator implements AgencySimulator {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Override
-    public AgencyCode agency() {
-        return new AgencyCode("SSO");
+    public SsoSimulator() {
+        super(new AgencyCode("SSO"), LIST_PATH);
     }
 
     @Override
-    public void register(WireMockServer server, String pathPrefix) {
-        String path = pathPrefix + LIST_PATH;
+    protected void stub(WireMockServer server, String path) {
         server.stubFor(post(urlPathEqualTo(path)).atPriority(10)
                 .willReturn(refusal(404, 101, "کارگاه یافت نشد")));
         for (InsuranceList list : LISTS) {

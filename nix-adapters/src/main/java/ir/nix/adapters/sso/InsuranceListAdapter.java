@@ -2,9 +2,9 @@ package ir.nix.adapters.sso;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import ir.nix.adapters.endpoint.JsonEndpointAdapter;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.identifier.LegalEntityId;
-import ir.nix.core.provider.ProviderAdapter;
 import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderHttpClient;
@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,21 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code DSW_BIME}, the premium paid to SSO for the person, in rials.
  */
 @Component
-public class InsuranceListAdapter implements ProviderAdapter {
+public class InsuranceListAdapter extends JsonEndpointAdapter {
 
     static final ServiceCode SERVICE = new ServiceCode("insurance-list");
     static final AgencyCode SSO = new AgencyCode("SSO");
     static final String LIST_PATH = "/dsk/api/v1/insurance-list";
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
 
-    private final ProviderEndpoints endpoints;
-    private final ProviderHttpClient http;
-    private final JsonMapper json;
-
     public InsuranceListAdapter(ProviderEndpoints endpoints, ProviderHttpClient http, JsonMapper json) {
-        this.endpoints = endpoints;
-        this.http = http;
-        this.json = json;
+        super(SERVICE, SSO, LIST_PATH, endpoints, http, json);
     }
 
     /** SSO's request body. */
@@ -72,36 +65,24 @@ public class InsuranceListAdapter implements ProviderAdapter {
     }
 
     @Override
-    public ServiceCode service() {
-        return SERVICE;
-    }
-
-    @Override
-    public ProviderResult call(ProviderCall call) {
-        return endpoints.at(SSO, LIST_PATH, uri -> list(uri, call));
-    }
-
-    private ProviderResult list(URI uri, ProviderCall call) {
+    protected ProviderResult call(URI uri, ProviderCall call) {
         ListRequest request = new ListRequest(call.input().get("enterpriseNationalId", LegalEntityId.class).value(),
                 call.input().get("workshopCode", String.class), call.input().get("branchCode", String.class),
                 call.input().get("year", Integer.class), call.input().get("month", Integer.class),
                 call.trackingId().toString());
-        return http.post(uri, "application/json", json.writeValueAsBytes(request),
-                Map.of("X-Requesting-Agency", call.consumer().value()), call.timeout(), this::read);
+        return post(uri, request, Map.of("X-Requesting-Agency", call.consumer().value()), call.timeout(), this::read);
     }
 
     private ProviderResult read(ProviderHttpClient.Reply reply) {
         if (reply.status() >= 500) {
             return new ProviderResult.Failed("SSO answered HTTP " + reply.status());
         }
-        ListReply list;
-        try {
-            list = json.readValue(reply.body(), ListReply.class);
-        } catch (JacksonException unreadable) {
-            return new ProviderResult.Failed("SSO reply could not be read (HTTP " + reply.status() + ")");
-        }
+        return readJson(reply, ListReply.class, list -> answer(reply.status(), list));
+    }
+
+    private static ProviderResult answer(int status, ListReply list) {
         int code = list.resultCode() == null ? -1 : list.resultCode();
-        if (code == 0 && reply.status() == 200) {
+        if (code == 0 && status == 200) {
             return persons(list);
         }
         return switch (code) {
@@ -109,7 +90,7 @@ public class InsuranceListAdapter implements ProviderAdapter {
             case 102 -> new ProviderResult.NotFound("SSO holds no insurance list of this workshop for this period");
             default -> code >= 200 && code < 300
                     ? new ProviderResult.Rejected("SSO refused the request (SSO code " + code + ")")
-                    : new ProviderResult.Failed("SSO answered HTTP " + reply.status() + " with result code " + code);
+                    : new ProviderResult.Failed("SSO answered HTTP " + status + " with result code " + code);
         };
     }
 
