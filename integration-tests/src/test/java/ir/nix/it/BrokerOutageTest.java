@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class BrokerOutageTest {
 
     private static final String SHAHKAR = "{\"nationalCode\":\"0499370899\",\"mobile\":\"09121234567\"}";
-    static final Path DATA_DIR = createDataDir();
+    static final Path DATA_DIR = BusUnderTest.createDataDir("nix-broker-outage-");
     static final WireMockServer CRA = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
             .disableRequestJournal());
     private static final AtomicInteger BROKER_PORT = new AtomicInteger();
@@ -166,14 +165,6 @@ class BrokerOutageTest {
             return new TcpProxy(target);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("nix-broker-outage-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

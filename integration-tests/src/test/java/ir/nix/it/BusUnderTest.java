@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class BusUnderTest {
 
     /** One data directory per test JVM: the Spring context (and its H2 file) is shared across test classes. */
-    static final Path DATA_DIR = createDataDir();
+    static final Path DATA_DIR = createDataDir("nix-it-");
     static final WireMockServer PROVIDERS = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
             .disableRequestJournal());
     /** Generous: a healthy provider on loopback answers well within it even on a busy machine. */
@@ -119,9 +119,10 @@ public abstract class BusUnderTest {
         }
     }
 
-    private static Path createDataDir() {
+    /** A fresh temporary directory for a bus's store, broker journal and log. */
+    static Path createDataDir(String prefix) {
         try {
-            return Files.createTempDirectory("nix-it-");
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,7 +40,7 @@ abstract class FaultyProvidersBusUnderTest {
     static final int POST_BULKHEAD = 4;
     static final int ADMISSION_LIMIT = 48;
 
-    static final Path DATA_DIR = createDataDir();
+    static final Path DATA_DIR = BusUnderTest.createDataDir("nix-faults-");
     static final WireMockServer CRA = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
             .disableRequestJournal());
     static final WireMockServer IPO = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
@@ -129,14 +128,6 @@ abstract class FaultyProvidersBusUnderTest {
             return hanging ? FaultyProvider.hanging() : FaultyProvider.dripping(Duration.ofMillis(100));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path createDataDir() {
-        try {
-            return Files.createTempDirectory("nix-faults-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -8,8 +8,11 @@ import ir.nix.it.soap.client.InquiryPort;
 import ir.nix.it.soap.client.PrivatizationStatusReply;
 import ir.nix.it.soap.client.PrivatizationStatusRequest;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** privatization-status over SOAP: the Privatization Organization's list, history as repeated periods. */
@@ -41,12 +44,18 @@ class SoapPrivatizationStatusTest extends SoapClientTest {
         assertRecorded(answer, "OK", "PERMIT");
     }
 
-    @Test
-    void answersNotFoundForAnEnterpriseNotOnTheList() {
-        Answer<PrivatizationStatusReply> answer = status("IPO", IpoSimulator.UNLISTED_NATIONAL_ID);
+    static Stream<Arguments> unanswered() {
+        return Stream.of(Arguments.of("NOT_FOUND", IpoSimulator.UNLISTED_NATIONAL_ID),
+                Arguments.of("PROVIDER_ERROR", IpoSimulator.FAILING_NATIONAL_ID));
+    }
 
-        assertLikeRest(answer, "NOT_FOUND", "privatization-status", "IPO",
-                Map.of("enterpriseNationalId", IpoSimulator.UNLISTED_NATIONAL_ID));
+    /** Not on the list is NOT_FOUND; a list service that fails is PROVIDER_ERROR; both as REST answers them. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unanswered")
+    void answersLikeRestWhenTheListHasNoAnswer(String code, String enterpriseNationalId) {
+        Answer<PrivatizationStatusReply> answer = status("IPO", enterpriseNationalId);
+
+        assertLikeRest(answer, code, "privatization-status", "IPO", Map.of("enterpriseNationalId", enterpriseNationalId));
     }
 
     @ParameterizedTest
@@ -58,13 +67,6 @@ class SoapPrivatizationStatusTest extends SoapClientTest {
                 Map.of("enterpriseNationalId", enterpriseNationalId));
     }
 
-    @Test
-    void answersProviderErrorWhenTheListServiceFails() {
-        Answer<PrivatizationStatusReply> answer = status("IPO", IpoSimulator.FAILING_NATIONAL_ID);
-
-        assertLikeRest(answer, "PROVIDER_ERROR", "privatization-status", "IPO",
-                Map.of("enterpriseNationalId", IpoSimulator.FAILING_NATIONAL_ID));
-    }
 
     @Test
     void answersProviderTimeoutWhenTheListServiceIsSlowerThanTimeout() {

@@ -13,13 +13,7 @@ import org.springframework.stereotype.Component;
  * and is never refused.
  */
 @Component
-class AdmissionCheck implements InquiryStep {
-
-    private final Admission admission;
-
-    AdmissionCheck(Admission admission) {
-        this.admission = admission;
-    }
+record AdmissionCheck(Admission admission) implements InquiryStep {
 
     @Override
     public void apply(InquiryContext inquiry) {

@@ -7,13 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** No grant, no data: asks the policy decision point, and refuses on a denial. */
 @Component
-class PolicyEnforcement implements InquiryStep {
-
-    private final PolicyDecisionPoint policy;
-
-    PolicyEnforcement(PolicyDecisionPoint policy) {
-        this.policy = policy;
-    }
+record PolicyEnforcement(PolicyDecisionPoint policy) implements InquiryStep {
 
     @Override
     public void apply(InquiryContext inquiry) {

@@ -11,13 +11,7 @@ import org.springframework.stereotype.Component;
  * and turns every non-answer into an outcome.
  */
 @Component
-class ProviderInvocation implements InquiryStep {
-
-    private final ProviderIsolation isolation;
-
-    ProviderInvocation(ProviderIsolation isolation) {
-        this.isolation = isolation;
-    }
+record ProviderInvocation(ProviderIsolation isolation) implements InquiryStep {
 
     @Override
     public void apply(InquiryContext inquiry) {

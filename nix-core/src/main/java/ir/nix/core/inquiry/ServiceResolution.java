@@ -5,13 +5,7 @@ import org.springframework.stereotype.Component;
 
 /** Finds the service descriptor and its adapter; an unknown service ends the exchange with 404. */
 @Component
-class ServiceResolution implements InquiryStep {
-
-    private final ServiceCatalog catalog;
-
-    ServiceResolution(ServiceCatalog catalog) {
-        this.catalog = catalog;
-    }
+record ServiceResolution(ServiceCatalog catalog) implements InquiryStep {
 
     @Override
     public void apply(InquiryContext inquiry) {

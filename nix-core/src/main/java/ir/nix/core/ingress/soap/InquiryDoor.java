@@ -24,15 +24,7 @@ import org.w3c.dom.Node;
 @WebServiceProvider(targetNamespace = SoapContract.NAMESPACE, serviceName = "InquiryService",
         portName = "InquirySoapPort", wsdlLocation = SoapContract.WSDL_LOCATION)
 @ServiceMode(Service.Mode.PAYLOAD)
-class InquiryDoor implements Provider<DOMSource> {
-
-    private final SoapInquiries inquiries;
-    private final SoapOperations operations;
-
-    InquiryDoor(SoapInquiries inquiries, SoapOperations operations) {
-        this.inquiries = inquiries;
-        this.operations = operations;
-    }
+record InquiryDoor(SoapInquiries inquiries, SoapOperations operations) implements Provider<DOMSource> {
 
     @Override
     public DOMSource invoke(DOMSource payload) {

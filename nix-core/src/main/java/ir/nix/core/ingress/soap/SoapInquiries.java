@@ -25,7 +25,7 @@ import org.w3c.dom.Element;
  * request element, and turns the reply into the operation's reply element or an {@link InquiryRefusal}.
  */
 @Component
-class SoapInquiries {
+record SoapInquiries(InquiryPipeline pipeline, ContractDocuments documents, SoapOperations operations) {
 
     /** Exchange key of the tracking ID, for the TrackingId header of the reply or fault. */
     static final String TRACKING_ID = "nix.trackingId";
@@ -33,16 +33,6 @@ class SoapInquiries {
     static final String RETRY_AFTER = "nix.retryAfter";
     /** Exchange key set once an operation has handed its request to the pipeline. */
     private static final String HANDED_OVER = "nix.handedOver";
-
-    private final InquiryPipeline pipeline;
-    private final ContractDocuments documents;
-    private final SoapOperations operations;
-
-    SoapInquiries(InquiryPipeline pipeline, ContractDocuments documents, SoapOperations operations) {
-        this.pipeline = pipeline;
-        this.documents = documents;
-        this.operations = operations;
-    }
 
     /**
      * Runs the inquiry of {@code service} on CXF's thread: the request element's children are the
