@@ -121,6 +121,25 @@ class PublicationTest extends BusUnderTest {
     }
 
     @Test
+    void issuesKeysToOperatorsOnlyAndNamesWhatIsWrong() {
+        Reply asAgency = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/admin/publication-keys/CBI/rotate"))
+                .header("X-NIX-Role", "AGENCY").header("X-NIX-Consumer", "CBI")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        Reply unknown = Publications.keyRequest(port, "NOBODY", "issue");
+        Publications.issueKey(port, "CBI");
+        Reply again = Publications.keyRequest(port, "CBI", "issue");
+
+        assertThat(asAgency.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().path("code").asString()).isEqualTo("UNKNOWN_AGENCY");
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().path("code").asString()).isEqualTo("PUBLICATION_KEY_REFUSED");
+        assertThat(get("/api/v1/admin/publication-keys", Map.of("X-NIX-Role", "OPERATOR")).raw())
+                .contains("\"agency\":\"CBI\"").doesNotContain("\"key\"");
+    }
+
+    @Test
     void showsBacklogAndOldestItemAgePerSubscriber() {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 get("/actuator/prometheus", Map.of("X-NIX-Role", "OPERATOR")).raw())
