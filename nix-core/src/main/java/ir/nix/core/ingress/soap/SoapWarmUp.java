@@ -15,15 +15,7 @@ import org.springframework.stereotype.Component;
  * Nothing is sent or recorded.
  */
 @Component
-class SoapWarmUp implements WarmUp {
-
-    private final ServiceCatalog catalog;
-    private final ContractDocuments documents;
-
-    SoapWarmUp(ServiceCatalog catalog, ContractDocuments documents) {
-        this.catalog = catalog;
-        this.documents = documents;
-    }
+record SoapWarmUp(ServiceCatalog catalog, ContractDocuments documents) implements WarmUp {
 
     @Override
     public String name() {
