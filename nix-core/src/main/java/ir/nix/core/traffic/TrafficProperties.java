@@ -14,9 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitionsAhead daily PostgreSQL partitions kept ready ahead of today
  * @param checkpointInterval how often the node signs its chain head when it moved (records after the last
  *                           checkpoint are not yet anchored)
+ * @param durableWait   longest a request waits for its record's group to be taken by the broker before the
+ *                      exchange is refused ({@code 503 TRAFFIC_PATH_UNAVAILABLE}); a group already being
+ *                      sent is bounded by the broker connection's call timeout instead
  */
 @ConfigurationProperties(prefix = "nix.traffic")
 public record TrafficProperties(@DefaultValue("nix.traffic") String queue, @DefaultValue("500") int batchSize,
                                 @DefaultValue("200ms") Duration flushInterval, @DefaultValue("400") int retentionDays,
-                                @DefaultValue("7") int partitionsAhead, @DefaultValue("1m") Duration checkpointInterval) {
+                                @DefaultValue("7") int partitionsAhead, @DefaultValue("1m") Duration checkpointInterval,
+                                @DefaultValue("5s") Duration durableWait) {
 }

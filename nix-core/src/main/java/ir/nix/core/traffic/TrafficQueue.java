@@ -1,10 +1,8 @@
 package ir.nix.core.traffic;
 
-import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.jms.core.JmsTemplate;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,38 +10,39 @@ import tools.jackson.databind.json.JsonMapper;
  * Hands each traffic record to a durable Artemis queue before the reply leaves the bus, so that a
  * crash after the reply cannot lose the record, and a store outage only delays it.
  *
- * <p>The send is persistent and blocks until the broker has journalled the message (Artemis's
- * block-on-durable-send default). The record is metadata only, so the journal holds no content.
- * Artemis duplicate detection on the tracking ID drops a record sent twice.
+ * <p>{@link #accept} returns once the broker has journalled the record; records of concurrent
+ * requests share one journal write ({@link GroupCommit}). The record is metadata only, so the
+ * journal holds no content. A record that is not durable within {@code nix.traffic.durable-wait}
+ * is withdrawn and refused, and the exchange answers {@code 503 TRAFFIC_PATH_UNAVAILABLE}.
  */
 @Component
-public class TrafficQueue implements TrafficSink {
+public class TrafficQueue implements TrafficSink, DisposableBean {
 
-    /** Artemis's duplicate-detection header ({@code org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID}). */
-    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
-
-    private final JmsTemplate jms;
     private final JsonMapper json;
-    private final String queue;
+    private final GroupCommit groups;
+    private final long waitNanos;
     private final AtomicLong enqueued = new AtomicLong();
 
     public TrafficQueue(ConnectionFactory connections, JsonMapper json, TrafficProperties properties) {
-        this.jms = new JmsTemplate(connections);
-        this.jms.setExplicitQosEnabled(true);
-        this.jms.setDeliveryMode(DeliveryMode.PERSISTENT);
         this.json = json;
-        this.queue = properties.queue();
+        this.groups = new GroupCommit(connections, properties.queue());
+        this.waitNanos = properties.durableWait().toNanos();
     }
 
+    /** @throws TrafficPathRefused when the record could not be made durable in time */
     @Override
     public void accept(TrafficRecord record) {
-        byte[] body = json.writeValueAsBytes(record);
-        jms.send(queue, session -> {
-            BytesMessage message = session.createBytesMessage();
-            message.writeBytes(body);
-            message.setStringProperty(DUPLICATE_ID, record.trackingId().toString());
-            return message;
-        });
+        GroupCommit.Pending pending = groups.submit(json.writeValueAsBytes(record));
+        boolean durable;
+        try {
+            durable = pending.awaitDurable(waitNanos);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            durable = false;
+        }
+        if (!durable) {
+            throw new TrafficPathRefused();
+        }
         enqueued.incrementAndGet();
     }
 
@@ -55,5 +54,18 @@ public class TrafficQueue implements TrafficSink {
     /** Records this node has handed to the queue since it started. */
     public long enqueued() {
         return enqueued.get();
+    }
+
+    @Override
+    public void destroy() {
+        groups.close();
+    }
+
+    /** The durable queue did not take a record in time; carries no record content. */
+    public static final class TrafficPathRefused extends RuntimeException {
+
+        TrafficPathRefused() {
+            super("the traffic record could not be made durable in time", null, false, false);
+        }
     }
 }

@@ -7,29 +7,30 @@ import ir.nix.core.inquiry.PolicyVerdict;
 import ir.nix.core.service.ServiceCode;
 import ir.nix.core.traffic.chain.ChainedRecord;
 import ir.nix.core.tracking.TrackingId;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The traffic table: H2 embedded by default, PostgreSQL in production; one schema, managed by Flyway.
- * Inserts are idempotent on the tracking ID, so a record delivered twice is stored once; every record
- * is stored with its link in the writing node's hash chain ({@link ir.nix.core.traffic.chain.TrafficChain}).
- * Binding iterates {@link TrafficColumn} by name, reading names each column: no positional index anywhere.
+ * The tracking ID is unique, so a record delivered twice is stored once; every record is stored with its
+ * link in the writing node's hash chain ({@link ir.nix.core.traffic.chain.TrafficChain}). Binding and
+ * reading iterate {@link TrafficColumn}: no column has a hand-written position.
  */
 @Component
 public class TrafficStore {
@@ -38,50 +39,70 @@ public class TrafficStore {
     public static final String COLUMNS = TrafficColumn.NAMES;
 
     private static final List<String> CHAIN_COLUMNS = List.of("chain_node", "chain_seq", "chain_hash");
+    private static final TrafficColumn[] COLUMN_ORDER = TrafficColumn.values();
+    /** What {@link #insert} binds, in order. */
+    private static final List<String> INSERT_COLUMNS = insertColumns();
 
-    private final NamedParameterJdbcTemplate named;
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
+    private final JdbcClient client;
     private final String insert;
 
     public TrafficStore(JdbcTemplate jdbc) {
-        this.named = new NamedParameterJdbcTemplate(jdbc);
-        this.jdbc = JdbcClient.create(named);
-        this.insert = insertStatement(jdbc);
+        this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
+        this.insert = "INSERT INTO traffic_record (" + String.join(", ", INSERT_COLUMNS) + ") VALUES ("
+                + String.join(", ", Collections.nCopies(INSERT_COLUMNS.size(), "?")) + ")";
     }
 
-    /** Idempotent on the tracking ID in each store's own dialect: a redelivered record is stored once. */
-    private static String insertStatement(JdbcTemplate jdbc) {
-        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+    private static List<String> insertColumns() {
         List<String> names = Arrays.stream(TrafficColumn.values()).map(TrafficColumn::column).collect(Collectors.toList());
         names.addAll(CHAIN_COLUMNS);
-        String columns = String.join(", ", names);
-        String values = "VALUES (" + names.stream().map(name -> ":" + name).collect(Collectors.joining(", ")) + ")";
-        if ("PostgreSQL".equalsIgnoreCase(product)) {
-            return "INSERT INTO traffic_record (" + columns + ") " + values + " ON CONFLICT DO NOTHING";
-        }
-        return "MERGE INTO traffic_record (" + columns + ") KEY (tracking_id) " + values;
+        return List.copyOf(names);
     }
 
-    /** In the caller's transaction. @return rows stored per record; 0 where the tracking ID was already stored (PostgreSQL) */
+    /**
+     * In the caller's transaction, as one JDBC batch (on PostgreSQL, with {@code reWriteBatchedInserts}, a few
+     * multi-row statements). A tracking ID already stored fails the batch with {@link DuplicateKeyException}:
+     * the caller rolls back and inserts only the records not yet stored
+     * ({@link ir.nix.core.traffic.chain.TrafficChain}).
+     *
+     * @return rows stored per record ({@link Statement#SUCCESS_NO_INFO} where the driver does not count them)
+     */
     public int[] insert(List<ChainedRecord> records) {
         if (records.isEmpty()) {
             return new int[0];
         }
-        return named.batchUpdate(insert, records.stream().map(TrafficStore::parameters).toArray(SqlParameterSource[]::new));
+        return jdbc.batchUpdate(insert, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement statement, int i) throws SQLException {
+                bind(statement, records.get(i));
+            }
+
+            @Override
+            public int getBatchSize() {
+                return records.size();
+            }
+        });
     }
 
-    private static SqlParameterSource parameters(ChainedRecord chained) {
-        MapSqlParameterSource parameters = new MapSqlParameterSource();
-        for (TrafficColumn column : TrafficColumn.values()) {
-            parameters.addValue(column.column(), column.bindable(chained.record()), column.sqlType());
+    /** Parameters in {@link #INSERT_COLUMNS}'s order: the record's columns in {@link TrafficColumn}'s order, then its link. */
+    private static void bind(PreparedStatement statement, ChainedRecord chained) throws SQLException {
+        int parameter = 0;
+        for (TrafficColumn column : COLUMN_ORDER) {
+            Object value = column.bindable(chained.record());
+            if (value == null) {
+                statement.setNull(++parameter, column.sqlType());
+            } else {
+                statement.setObject(++parameter, value, column.sqlType());
+            }
         }
-        return parameters.addValue("chain_node", chained.link().node(), Types.VARCHAR)
-                .addValue("chain_seq", chained.link().seq(), Types.BIGINT)
-                .addValue("chain_hash", chained.link().hash(), Types.VARCHAR);
+        statement.setString(++parameter, chained.link().node());
+        statement.setLong(++parameter, chained.link().seq());
+        statement.setString(++parameter, chained.link().hash());
     }
 
     public Optional<TrafficRecord> find(String trackingId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM traffic_record WHERE tracking_id = :trackingId")
+        return client.sql("SELECT " + COLUMNS + " FROM traffic_record WHERE tracking_id = :trackingId")
                 .param("trackingId", trackingId).query(TrafficStore::read).optional();
     }
 
@@ -90,12 +111,12 @@ public class TrafficStore {
         if (tokens.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM traffic_record WHERE subject_token IN (:tokens) ORDER BY received_at")
+        return client.sql("SELECT " + COLUMNS + " FROM traffic_record WHERE subject_token IN (:tokens) ORDER BY received_at")
                 .param("tokens", tokens).query(TrafficStore::read).list();
     }
 
     public long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM traffic_record").query(Long.class).single();
+        return client.sql("SELECT COUNT(*) FROM traffic_record").query(Long.class).single();
     }
 
     /** One row of {@link #COLUMNS}. */

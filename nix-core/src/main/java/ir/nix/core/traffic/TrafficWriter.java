@@ -9,6 +9,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -114,28 +115,34 @@ public class TrafficWriter implements SmartLifecycle {
         }
     }
 
+    /** Whole messages, each a group of records ({@link GroupCommit}), until the batch holds {@code batchSize} records. */
     private List<TrafficRecord> receiveBatch(MessageConsumer consumer) throws JMSException {
         List<TrafficRecord> batch = new ArrayList<>(properties.batchSize());
         Message first = consumer.receive(properties.flushInterval().toMillis());
         if (first == null) {
             return batch;
         }
-        batch.add(read(first));
+        read(first, batch);
         while (batch.size() < properties.batchSize()) {
             Message next = consumer.receiveNoWait();
             if (next == null) {
                 break;
             }
-            batch.add(read(next));
+            read(next, batch);
         }
         return batch;
     }
 
-    private TrafficRecord read(Message message) throws JMSException {
+    /** A group (a JSON array), or a single record as nodes before group commit sent them. */
+    private void read(Message message, List<TrafficRecord> batch) throws JMSException {
         BytesMessage bytes = (BytesMessage) message;
         byte[] body = new byte[(int) bytes.getBodyLength()];
         bytes.readBytes(body);
-        return json.readValue(body, TrafficRecord.class);
+        if (body.length > 0 && body[0] == '[') {
+            batch.addAll(Arrays.asList(json.readValue(body, TrafficRecord[].class)));
+        } else {
+            batch.add(json.readValue(body, TrafficRecord.class));
+        }
     }
 
     /** @return records stored (redelivered ones are not stored again), or -1 when the bus is stopping with the batch still unwritten (it stays queued) */

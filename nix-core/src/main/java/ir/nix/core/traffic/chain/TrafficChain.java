@@ -6,8 +6,10 @@ import ir.nix.core.traffic.TrafficStore;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
@@ -17,8 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * This node's hash chain over the records it stores, in arrival order. Only the node's single traffic
  * writer calls {@link #append}; that is what makes "read the head, chain, insert" safe without locks.
  *
- * <p>One database transaction per batch: drop the records already stored (a redelivery after a crash
- * between the store's commit and the queue's), chain the rest from the head, insert them. The head is
+ * <p>One database transaction per batch: chain the records from the head and insert them in one JDBC
+ * batch, with no existence query on the way. Only when the store reports a tracking ID already stored
+ * (a redelivery after a crash between the store's commit and the queue's) is the batch chained again
+ * without the records already stored. The head is
  * read from the store once and then kept in memory; it moves only after a commit, and after any
  * failure it is read again, since a failed commit may still have been applied.
  */
@@ -41,7 +45,15 @@ public class TrafficChain {
     /** Chains and stores the records of {@code batch} that are not stored yet. @return how many were stored */
     public int append(List<TrafficRecord> batch) {
         try {
-            Appended appended = transactions.execute(status -> chainAndInsert(batch));
+            Appended appended;
+            try {
+                appended = transactions.execute(status -> chainAndInsert(batch, new HashSet<>()));
+            } catch (DuplicateKeyException redelivered) {
+                // A redelivery after a crash between the store's commit and the queue's: the first attempt rolled
+                // back, so chain again from the stored head, leaving out what is already stored.
+                head = null;
+                appended = transactions.execute(status -> chainAndInsert(batch, chainStore.storedAmong(batch)));
+            }
             head = appended.head();
             return appended.count();
         } catch (RuntimeException failed) {
@@ -59,9 +71,9 @@ public class TrafficChain {
         return node;
     }
 
-    private Appended chainAndInsert(List<TrafficRecord> batch) {
+    /** @param stored tracking IDs to leave out; records met twice in the batch are chained once */
+    private Appended chainAndInsert(List<TrafficRecord> batch, Set<String> stored) {
         ChainLink link = head != null ? head : chainStore.head(node).orElse(ChainLink.genesis(node));
-        Set<String> stored = chainStore.storedAmong(batch);
         List<ChainedRecord> chained = new ArrayList<>(batch.size());
         for (TrafficRecord record : batch) {
             if (stored.add(record.trackingId().toString())) {

@@ -1,0 +1,242 @@
+package ir.nix.core.traffic;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit of traffic records into the durable queue: the records that concurrent requests hand
+ * over while one journal write is under way travel together in the next one, as one persistent
+ * message (a JSON array) that the broker journals and syncs once. A request still returns only after
+ * the write holding its record is on disk (rule 5), but N concurrent requests cost one broker
+ * round trip, one journal record, one delivery and one acknowledgement instead of N.
+ *
+ * <p>One sender thread owns the JMS session. A request that waited longer than its bound while its
+ * record was still pending withdraws it, so a record the caller was told is not durable never becomes
+ * durable later; a record already being sent is waited for, which the broker's call timeout bounds.
+ */
+final class GroupCommit implements AutoCloseable {
+
+    /** Artemis's duplicate-detection header ({@code org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID}). */
+    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /** How many records a message carries (a count, never content). */
+    static final String RECORDS = "records";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    /**
+     * Below Artemis's large-message threshold (100 KiB by default), so a group stays one journal record
+     * rather than a file of its own.
+     */
+    private static final int MAX_GROUP_BYTES = 90 * 1024;
+
+    private final ConnectionFactory connections;
+    private final String queue;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition arrived = lock.newCondition();
+    private ArrayList<Pending> pending = new ArrayList<>();
+    private volatile boolean running = true;
+    private final Thread sender;
+    private Connection connection;
+    private Session session;
+    private MessageProducer producer;
+
+    GroupCommit(ConnectionFactory connections, String queue) {
+        this.connections = connections;
+        this.queue = queue;
+        this.sender = new Thread(this::run, "traffic-group-commit");
+        this.sender.setDaemon(true);
+        this.sender.start();
+    }
+
+    /** Queues one record (its JSON) for the next group. */
+    Pending submit(byte[] record) {
+        Pending entry = new Pending(record);
+        lock.lock();
+        try {
+            if (!running) {
+                entry.settle(Pending.FAILED);
+                return entry;
+            }
+            pending.add(entry);
+            if (pending.size() == 1) {
+                arrived.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+        return entry;
+    }
+
+    private void run() {
+        while (running) {
+            List<Pending> group = take();
+            if (group.isEmpty()) {
+                continue;
+            }
+            try {
+                send(group);
+                group.forEach(entry -> entry.settle(Pending.DURABLE));
+            } catch (JMSException | RuntimeException refused) {
+                LOG.warn("traffic queue refused a group of {} records ({})", group.size(), refused.getClass().getSimpleName());
+                closeSession();
+                group.forEach(entry -> entry.settle(Pending.FAILED));
+            }
+        }
+        closeSession();
+    }
+
+    /** Everything pending (up to a group's size), with each record claimed so it can no longer be withdrawn. */
+    private List<Pending> take() {
+        ArrayList<Pending> waiting;
+        lock.lock();
+        try {
+            while (running && pending.isEmpty()) {
+                arrived.await(1, TimeUnit.SECONDS);
+            }
+            waiting = pending;
+            pending = new ArrayList<>();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } finally {
+            lock.unlock();
+        }
+        return claim(waiting);
+    }
+
+    private List<Pending> claim(ArrayList<Pending> waiting) {
+        List<Pending> group = new ArrayList<>(waiting.size());
+        int bytes = 2;
+        for (int i = 0; i < waiting.size(); i++) {
+            Pending entry = waiting.get(i);
+            if (!group.isEmpty() && bytes + entry.record.length + 1 > MAX_GROUP_BYTES) {
+                requeue(waiting.subList(i, waiting.size()));
+                break;
+            }
+            if (entry.claim()) {
+                group.add(entry);
+                bytes += entry.record.length + 1;
+            }
+        }
+        return group;
+    }
+
+    private void requeue(List<Pending> rest) {
+        lock.lock();
+        try {
+            rest.addAll(pending);
+            pending = new ArrayList<>(rest);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void send(List<Pending> group) throws JMSException {
+        if (producer == null) {
+            connection = connections.createConnection();
+            session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            producer = session.createProducer(session.createQueue(queue));
+            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+        }
+        BytesMessage message = session.createBytesMessage();
+        message.writeByte((byte) '[');
+        for (int i = 0; i < group.size(); i++) {
+            if (i > 0) {
+                message.writeByte((byte) ',');
+            }
+            message.writeBytes(group.get(i).record);
+        }
+        message.writeByte((byte) ']');
+        message.setStringProperty(DUPLICATE_ID, UUID.randomUUID().toString());
+        message.setIntProperty(RECORDS, group.size());
+        // Persistent and non-transacted: send() returns once the broker has journalled (and synced) the group.
+        producer.send(message);
+    }
+
+    private void closeSession() {
+        producer = null;
+        session = null;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (JMSException | RuntimeException ignored) {
+                // the connection is being replaced because it failed
+            }
+            connection = null;
+        }
+    }
+
+    /** Stops taking records; those still pending are refused. */
+    @Override
+    public void close() {
+        List<Pending> refused;
+        lock.lock();
+        try {
+            running = false;
+            refused = pending;
+            pending = new ArrayList<>();
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        refused.forEach(entry -> entry.settle(Pending.FAILED));
+        try {
+            sender.join(5_000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One record waiting for its group's journal write. */
+    static final class Pending {
+
+        static final int WAITING = 0;
+        static final int SENDING = 1;
+        static final int DURABLE = 2;
+        static final int FAILED = 3;
+        static final int WITHDRAWN = 4;
+
+        private final byte[] record;
+        private final AtomicInteger state = new AtomicInteger(WAITING);
+        private final CountDownLatch settled = new CountDownLatch(1);
+
+        private Pending(byte[] record) {
+            this.record = record;
+        }
+
+        private boolean claim() {
+            return state.compareAndSet(WAITING, SENDING);
+        }
+
+        private void settle(int outcome) {
+            state.set(outcome);
+            settled.countDown();
+        }
+
+        /**
+         * @return whether the record is durable. After {@code waitNanos} a record still waiting is withdrawn
+         *         (it will never be sent); one already being sent is waited for until the broker answers.
+         */
+        boolean awaitDurable(long waitNanos) throws InterruptedException {
+            if (!settled.await(waitNanos, TimeUnit.NANOSECONDS) && state.compareAndSet(WAITING, WITHDRAWN)) {
+                return false;
+            }
+            settled.await();
+            return state.get() == DURABLE;
+        }
+    }
+}
