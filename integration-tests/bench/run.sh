@@ -65,7 +65,7 @@ NGINX_STARTED=""
 declare -a ORDER=()
 JDK=""
 declare -A R_URL=() R_LUA=() R_RPS=() R_REQ=() R_P50=() R_P75=() R_P90=() R_P99=() R_NON2XX=() R_SOCKERR=()
-declare -A R_CPU_BUS=() R_CPU_NGINX=() R_CPU_WRK=() R_WARM=() R_STEADY=() R_JDK=()
+declare -A R_CPU_BUS=() R_CPU_NGINX=() R_CPU_WRK=() R_WARM=() R_STEADY=() R_JDK=() R_ALLOC=()
 declare -A READY_S=() FIRST_MS=() HUNDREDTH_MS=()
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -338,6 +338,13 @@ cpu_ticks() {
 nginx_pids() { local m; m=$(cat "$TMP/nginx.pid"); echo "$m $(pgrep -P "$m" | tr '\n' ' ')"; }
 per_request_us() { awk -v t="$1" -v hz="$CLK_TCK" -v n="$2" 'BEGIN { if (n + 0 == 0) print "null"; else printf "%.1f", t / hz * 1e6 / n }'; }
 wrk_rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
+# Bytes the bus JVM has allocated since start (Micrometer's jvm.gc.memory.allocated, advanced at each young
+# collection): unlike CPU time, allocation per request does not grow when the machine is busy.
+alloc_bytes() {
+    curl -s --noproxy '*' --max-time 5 "http://127.0.0.1:$BUS_PORT/actuator/prometheus" |
+        awk '/^jvm_gc_memory_allocated_bytes_total/ {s += $2} END {printf "%.0f", s}'
+}
+per_request_kb() { awk -v b="$1" -v n="$2" 'BEGIN { if (n + 0 == 0 || b + 0 <= 0) print "null"; else printf "%.1f", b / 1024 / n }'; }
 
 # warm_up NAME URL LUA: WINDOW-second wrk runs until two consecutive windows' throughput differ by less
 # than STEADY_TOLERANCE (steady state, not JIT warm-up), at most MAX_WARMUP seconds.
@@ -371,7 +378,8 @@ measure() {
     local -a np
     read -r -a np <<<"$(nginx_pids)"
     local bus0=0 nginx0 bus1=0 nginx1 wrk_cpu
-    [[ -n $BUS_PID ]] && bus0=$(cpu_ticks "$BUS_PID")
+    local alloc0=0 alloc1=0
+    [[ -n $BUS_PID ]] && { bus0=$(cpu_ticks "$BUS_PID"); alloc0=$(alloc_bytes); }
     nginx0=$(cpu_ticks "${np[@]}")
     local rc=0
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "$url" >"$raw" 2>&1 &
@@ -382,7 +390,7 @@ measure() {
     wait "$wpid" || rc=$?
     WRK_PID=""
     ((rc == 0)) || die "wrk failed for $name: $(cat "$raw")"
-    [[ -n $BUS_PID ]] && bus1=$(cpu_ticks "$BUS_PID")
+    [[ -n $BUS_PID ]] && { bus1=$(cpu_ticks "$BUS_PID"); alloc1=$(alloc_bytes); }
     nginx1=$(cpu_ticks "${np[@]}")
 
     local rps req p50 p75 p90 p99 non2xx sockerr
@@ -406,10 +414,16 @@ measure() {
     R_P99[$name]=$(to_ms "$p99")
     R_NON2XX[$name]=${non2xx:-0}
     R_SOCKERR[$name]=${sockerr:-0}
-    if [[ -n $BUS_PID ]]; then R_CPU_BUS[$name]=$(per_request_us $((bus1 - bus0)) "$req"); else R_CPU_BUS[$name]=null; fi
+    if [[ -n $BUS_PID ]]; then
+        R_CPU_BUS[$name]=$(per_request_us $((bus1 - bus0)) "$req")
+        R_ALLOC[$name]=$(per_request_kb $((alloc1 - alloc0)) "$req")
+    else
+        R_CPU_BUS[$name]=null
+        R_ALLOC[$name]=null
+    fi
     R_CPU_NGINX[$name]=$(per_request_us $((nginx1 - nginx0)) "$req")
     R_CPU_WRK[$name]=$(per_request_us "$wticks" "$req")
-    log "[$name] $rps req/s, p50 ${R_P50[$name]} ms, p99 ${R_P99[$name]} ms, $req requests, non-2xx ${R_NON2XX[$name]}, socket errors ${R_SOCKERR[$name]}, CPU/request bus ${R_CPU_BUS[$name]} us nginx ${R_CPU_NGINX[$name]} us wrk ${R_CPU_WRK[$name]} us"
+    log "[$name] $rps req/s, p50 ${R_P50[$name]} ms, p99 ${R_P99[$name]} ms, $req requests, non-2xx ${R_NON2XX[$name]}, socket errors ${R_SOCKERR[$name]}, CPU/request bus ${R_CPU_BUS[$name]} us (${R_ALLOC[$name]} KB allocated) nginx ${R_CPU_NGINX[$name]} us wrk ${R_CPU_WRK[$name]} us"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -435,11 +449,11 @@ print_table() {
     echo
     echo "NIX bench: ${THREADS} threads, ${CONNECTIONS} connections, ${DURATION} per path after steady state (windows ${WINDOW}s, tolerance ${STEADY_TOLERANCE}, at most ${MAX_WARMUP}s), $(nproc) CPUs, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo
-    printf '%-30s %11s %9s %9s %10s %8s %9s %9s %9s %8s\n' path "requests/s" "p50 ms" "p99 ms" requests non-2xx "bus us/r" "ngx us/r" "wrk us/r" "warm s"
-    printf '%-30s %11s %9s %9s %10s %8s %9s %9s %9s %8s\n' ------------------------------ ----------- --------- --------- ---------- -------- --------- --------- --------- --------
+    printf '%-30s %11s %9s %9s %10s %8s %9s %9s %9s %9s %8s\n' path "requests/s" "p50 ms" "p99 ms" requests non-2xx "bus us/r" "bus KB/r" "ngx us/r" "wrk us/r" "warm s"
+    printf '%-30s %11s %9s %9s %10s %8s %9s %9s %9s %9s %8s\n' ------------------------------ ----------- --------- --------- ---------- -------- --------- --------- --------- --------- --------
     for n in "${ORDER[@]}"; do
-        printf '%-30s %11.1f %9.3f %9.3f %10d %8d %9s %9s %9s %7s%s\n' "$n" "${R_RPS[$n]}" "${R_P50[$n]}" "${R_P99[$n]}" \
-            "${R_REQ[$n]}" $((R_NON2XX[$n] + R_SOCKERR[$n])) "${R_CPU_BUS[$n]/null/-}" "${R_CPU_NGINX[$n]}" "${R_CPU_WRK[$n]}" \
+        printf '%-30s %11.1f %9.3f %9.3f %10d %8d %9s %9s %9s %9s %7s%s\n' "$n" "${R_RPS[$n]}" "${R_P50[$n]}" "${R_P99[$n]}" \
+            "${R_REQ[$n]}" $((R_NON2XX[$n] + R_SOCKERR[$n])) "${R_CPU_BUS[$n]/null/-}" "${R_ALLOC[$n]/null/-}" "${R_CPU_NGINX[$n]}" "${R_CPU_WRK[$n]}" \
             "${R_WARM[$n]}" "$([[ ${R_STEADY[$n]} == true ]] && echo " " || echo "!")"
     done
     echo
@@ -458,7 +472,7 @@ print_table() {
     for j in "${!READY_S[@]}"; do
         echo "JDK $j: ready ${READY_S[$j]} s after launch; first inquiry after readiness ${FIRST_MS[$j]:-?} ms, hundredth ${HUNDREDTH_MS[$j]:-?} ms"
     done
-    echo "bus us/r: bus process CPU per request; ngx us/r: nginx (stub, and the proxy on the nginx path); wrk us/r: the load generator."
+    echo "bus us/r: bus process CPU per request; bus KB/r: bus JVM heap allocated per request; ngx us/r: nginx (stub, and the proxy on the nginx path); wrk us/r: the load generator."
     echo "warm s: seconds of warm-up until two ${WINDOW}s windows differed by < ${STEADY_TOLERANCE}; '!' = not steady within ${MAX_WARMUP}s."
     echo "throughput ratio < 1 = fewer requests/s than the hop; latency and CPU ratios > 1 = costlier than the hop."
     echo "results: $OUT_DIR/bench-results.json (raw wrk output: $OUT_DIR/wrk-*.txt)"
@@ -489,10 +503,10 @@ write_json() {
         for n in "${ORDER[@]}"; do
             [[ -z $first ]] && echo ","
             first=""
-            printf '    %s: {"url": %s, "jdk": %s, "requests_per_sec": %s, "requests": %s, "latency_ms": {"p50": %s, "p75": %s, "p90": %s, "p99": %s}, "cpu_us_per_request": {"bus": %s, "nginx": %s, "wrk": %s}, "warmup_s": %s, "steady": %s, "non_2xx": %s, "socket_errors": %s, "error_rate": %s, "ratios_vs_nginx": {"throughput": %s, "p50": %s, "p99": %s, "cpu_vs_hop": %s}, "raw": %s}' \
+            printf '    %s: {"url": %s, "jdk": %s, "requests_per_sec": %s, "requests": %s, "latency_ms": {"p50": %s, "p75": %s, "p90": %s, "p99": %s}, "cpu_us_per_request": {"bus": %s, "nginx": %s, "wrk": %s}, "bus_alloc_kb_per_request": %s, "warmup_s": %s, "steady": %s, "non_2xx": %s, "socket_errors": %s, "error_rate": %s, "ratios_vs_nginx": {"throughput": %s, "p50": %s, "p99": %s, "cpu_vs_hop": %s}, "raw": %s}' \
                 "$(json_str "$n")" "$(json_str "${R_URL[$n]}")" "$(json_str "${R_JDK[$n]}")" "${R_RPS[$n]}" "${R_REQ[$n]}" \
                 "${R_P50[$n]}" "${R_P75[$n]}" "${R_P90[$n]}" "${R_P99[$n]}" \
-                "${R_CPU_BUS[$n]}" "${R_CPU_NGINX[$n]}" "${R_CPU_WRK[$n]}" "${R_WARM[$n]}" "${R_STEADY[$n]}" \
+                "${R_CPU_BUS[$n]}" "${R_CPU_NGINX[$n]}" "${R_CPU_WRK[$n]}" "${R_ALLOC[$n]:-null}" "${R_WARM[$n]}" "${R_STEADY[$n]}" \
                 "${R_NON2XX[$n]}" "${R_SOCKERR[$n]}" "$(share $((R_NON2XX[$n] + R_SOCKERR[$n])) "${R_REQ[$n]}")" \
                 "$(measured nginx && ratio "${R_RPS[$n]}" "${R_RPS[nginx]}" || echo null)" \
                 "$(measured nginx && ratio "${R_P50[$n]}" "${R_P50[nginx]}" || echo null)" \

@@ -4,12 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** {@code nix_perimeter_rejections_total{status}}: requests refused before they reached a channel. */
-final class PerimeterMetrics {
+public final class PerimeterMetrics {
 
     private PerimeterMetrics() {
     }
 
-    static void rejected(MeterRegistry meters, int status) {
+    public static void rejected(MeterRegistry meters, int status) {
         if (meters != null) {
             Counter.builder("nix.perimeter.rejections")
                     .description("requests refused before they reached the inquiry pipeline, by HTTP status")

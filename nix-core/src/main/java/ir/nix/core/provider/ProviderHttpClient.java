@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -36,6 +37,9 @@ public final class ProviderHttpClient implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 1024;
     private static final int MAX_CONNECTIONS_PER_PROVIDER = 256;
 
+    /** The few content types adapters send, parsed once. */
+    private static final Map<String, ContentType> CONTENT_TYPES = new ConcurrentHashMap<>();
+
     private final CloseableHttpClient client;
 
     public ProviderHttpClient(Duration connectTimeout) {
@@ -53,6 +57,8 @@ public final class ProviderHttpClient implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                // Providers answer small documents; asking for gzip would only add a codec to every exchange.
+                .disableContentCompression()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
     }
@@ -72,7 +78,7 @@ public final class ProviderHttpClient implements AutoCloseable {
                 .setResponseTimeout(Timeout.of(timeout))
                 .setConnectionRequestTimeout(Timeout.of(timeout))
                 .build());
-        request.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+        request.setEntity(new ByteArrayEntity(body, CONTENT_TYPES.computeIfAbsent(contentType, ContentType::parse)));
         headers.forEach(request::setHeader);
         // Closing the connection is what ends a blocking read the provider keeps alive by dripping bytes.
         CallDeadline.current().ifPresent(deadline -> deadline.onExpiry(request::cancel));

@@ -17,10 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param durableWait   longest a request waits for its record's group to be taken by the broker before the
  *                      exchange is refused ({@code 503 TRAFFIC_PATH_UNAVAILABLE}); a group already being
  *                      sent is bounded by the broker connection's call timeout instead
+ * @param linger        how long the writer goes on collecting a store batch after its first record (the
+ *                      records wait in the durable queue meanwhile: no caller waits for the store)
  */
 @ConfigurationProperties(prefix = "nix.traffic")
 public record TrafficProperties(@DefaultValue("nix.traffic") String queue, @DefaultValue("500") int batchSize,
                                 @DefaultValue("200ms") Duration flushInterval, @DefaultValue("400") int retentionDays,
                                 @DefaultValue("7") int partitionsAhead, @DefaultValue("1m") Duration checkpointInterval,
-                                @DefaultValue("5s") Duration durableWait) {
+                                @DefaultValue("5s") Duration durableWait,
+                                @DefaultValue("50ms") Duration linger) {
 }

@@ -115,7 +115,11 @@ public class TrafficWriter implements SmartLifecycle {
         }
     }
 
-    /** Whole messages, each a group of records ({@link GroupCommit}), until the batch holds {@code batchSize} records. */
+    /**
+     * Whole messages, each a group of records ({@link GroupCommit}), until the batch holds {@code batchSize}
+     * records or {@code linger} has passed since the first: the records are already durable in the queue, so
+     * waiting a moment costs no caller anything and saves the store a commit per handful of records.
+     */
     private List<TrafficRecord> receiveBatch(MessageConsumer consumer) throws JMSException {
         List<TrafficRecord> batch = new ArrayList<>(properties.batchSize());
         Message first = consumer.receive(properties.flushInterval().toMillis());
@@ -123,8 +127,10 @@ public class TrafficWriter implements SmartLifecycle {
             return batch;
         }
         read(first, batch);
+        long lingerEnds = System.nanoTime() + properties.linger().toNanos();
         while (batch.size() < properties.batchSize()) {
-            Message next = consumer.receiveNoWait();
+            long leftMillis = (lingerEnds - System.nanoTime()) / 1_000_000;
+            Message next = leftMillis > 0 ? consumer.receive(leftMillis) : consumer.receiveNoWait();
             if (next == null) {
                 break;
             }

@@ -46,7 +46,8 @@ final class ChainFixture {
         chain = new TrafficChain(jdbc, store, chainStore, NodeProperties.named(NODE));
         signer = new BusSigner(new SigningProperties(null, "nix-bus", "nix-bus"), new NodeProperties(NODE, dataDir));
         checkpoints = new TrafficCheckpoints(chain, chainStore, signer,
-                new TrafficProperties("nix.traffic", 500, Duration.ofMillis(200), 400, 7, Duration.ofMinutes(1), Duration.ofSeconds(5)));
+                new TrafficProperties("nix.traffic", 500, Duration.ofMillis(200), 400, 7, Duration.ofMinutes(1), Duration.ofSeconds(5),
+                        Duration.ofMillis(50)));
     }
 
     /** {@code count} new exchanges, a second apart. */
