@@ -9,7 +9,7 @@
 # this file. Only 127.0.0.1 is ever contacted.
 #
 # Parameters (environment): DURATION WINDOW MAX_WARMUP STEADY_TOLERANCE THREADS CONNECTIONS PATHS JAR
-#                           JDKS JAVA_OPTS HEALTH_TIMEOUT MAX_ERROR_RATE OUT_DIR
+#                           JDKS JAVA_OPTS HEALTH_TIMEOUT MAX_ERROR_RATE OUT_DIR CDS
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -28,6 +28,7 @@ JAVA_OPTS=${JAVA_OPTS:-}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-180}      # seconds to wait for the bus to report UP
 MAX_ERROR_RATE=${MAX_ERROR_RATE:-0.001}    # fail if a path's non-2xx (or socket error) share exceeds this
 OUT_DIR=${OUT_DIR:-$REPO_ROOT/integration-tests/target/bench}
+CDS=${CDS:-false}                          # true: start each JDK's bus from a start-up archive (deploy/cds/train.sh)
 PROVIDERS="cra post nocr sso ipo"
 
 [[ $JAR == /* ]] || JAR=$REPO_ROOT/$JAR
@@ -227,11 +228,22 @@ start_bus() {
     rm -rf "$TMP/nix-data" "$TMP/bus-cwd"
     mkdir -p "$TMP/nix-data" "$TMP/bus-cwd"
     BUS_LOG=$OUT_DIR/bus-$JDK.log
-    log "starting bus on JDK $JDK: $java ${JAVA_OPTS:+$JAVA_OPTS }-jar $JAR (port $BUS_PORT, log $BUS_LOG)"
+    local jar=$JAR
+    local -a archive=()
+    if [[ $CDS == true ]]; then
+        # The JDK's start-up archive (AOT cache on 24+, AppCDS before), made by deploy/cds/train.sh for this JDK.
+        local made
+        log "training the start-up archive on JDK $JDK (deploy/cds/train.sh)"
+        made=$(JAVA=$java "$REPO_ROOT/deploy/cds/train.sh" "$JAR" "$TMP/cds-$JDK") || die "deploy/cds/train.sh failed"
+        jar=$TMP/cds-$JDK/$(basename "$JAR")
+        read -r -a archive <<<"$(sed -n 's/^start with: [^ ]* \(-XX:[^ ]*\) .*/\1/p' <<<"$made")"
+        log "archive: $(head -1 <<<"$made")"
+    fi
+    log "starting bus on JDK $JDK: $java ${JAVA_OPTS:+$JAVA_OPTS }${archive[*]:+${archive[*]} }-jar $jar (port $BUS_PORT, log $BUS_LOG)"
     local started=$SECONDS
     # Run from a scratch directory so nothing the bus writes relative to its cwd lands in the repo.
     # shellcheck disable=SC2086 # JAVA_OPTS is deliberately word-split
-    (cd "$TMP/bus-cwd" && exec "$java" $JAVA_OPTS -jar "$JAR" \
+    (cd "$TMP/bus-cwd" && exec "$java" $JAVA_OPTS "${archive[@]}" -jar "$jar" \
         --spring.profiles.active=demo \
         --server.port="$BUS_PORT" \
         --nix.messaging.amqp-port=0 \
@@ -487,7 +499,7 @@ write_json() {
         echo "{"
         echo "  \"timestamp\": $(json_str "$(date -u +%Y-%m-%dT%H:%M:%SZ)"),"
         echo "  \"host\": {\"cpus\": $(nproc), \"kernel\": $(json_str "$(uname -r)"), \"nginx\": $(json_str "$nginx_v"), \"wrk\": $(json_str "$wrk_v"), \"jdks\": $(json_str "$JDKS")},"
-        echo "  \"params\": {\"duration\": $(json_str "$DURATION"), \"window_s\": $WINDOW, \"max_warmup_s\": $MAX_WARMUP, \"steady_tolerance\": $STEADY_TOLERANCE, \"threads\": $THREADS, \"connections\": $CONNECTIONS, \"paths\": $(json_str "$PATHS"), \"java_opts\": $(json_str "$JAVA_OPTS"), \"max_error_rate\": $MAX_ERROR_RATE},"
+        echo "  \"params\": {\"duration\": $(json_str "$DURATION"), \"window_s\": $WINDOW, \"max_warmup_s\": $MAX_WARMUP, \"steady_tolerance\": $STEADY_TOLERANCE, \"threads\": $THREADS, \"connections\": $CONNECTIONS, \"paths\": $(json_str "$PATHS"), \"java_opts\": $(json_str "$JAVA_OPTS"), \"cds\": $CDS, \"max_error_rate\": $MAX_ERROR_RATE},"
         echo "  \"nginx_hop_cpu_us_per_request\": $(hop_cpu),"
         printf '  "startup": {'
         first=1

@@ -25,6 +25,8 @@ public abstract class PostgresBusUnderTest extends BusUnderTest {
         registry.add("spring.datasource.url", () -> Postgres.url(DATABASE, STORE_LINK.port()));
         registry.add("spring.datasource.username", () -> Postgres.USER);
         registry.add("spring.datasource.password", () -> "");
+        // As application-prod.yml sets it: the traffic writer's batches go as multi-row inserts.
+        registry.add("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", () -> "true");
         registry.add("spring.datasource.hikari.connection-timeout", () -> "1500");
         registry.add("spring.datasource.hikari.validation-timeout", () -> "1000");
         // Spring Boot numbers embedded brokers from a JVM-wide counter starting at 0 (the H2 context takes

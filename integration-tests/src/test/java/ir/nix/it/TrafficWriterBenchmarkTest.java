@@ -31,7 +31,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TrafficWriterBenchmarkTest extends PostgresBusUnderTest {
 
     private static final int RECORDS = 100_000;
-    private static final int PRODUCERS = 8;
+    /** As many concurrent senders as issue 12's target names: records of concurrent requests share journal writes. */
+    private static final int PRODUCERS = 32;
 
     @Autowired
     TrafficQueue queue;
