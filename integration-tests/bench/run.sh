@@ -22,7 +22,7 @@ WINDOW=${WINDOW:-10}                       # seconds per warm-up window
 MAX_WARMUP=${MAX_WARMUP:-300}              # seconds: give up waiting for steady state after this
 STEADY_TOLERANCE=${STEADY_TOLERANCE:-0.05} # steady = two consecutive windows differ by less than this
 SERVICES="shahkar postal-address identity insurance-list privatization-status"
-PATHS=${PATHS:-direct,nginx,rest-shahkar,rest-postal-address,rest-identity,rest-insurance-list,rest-privatization-status,soap-shahkar}
+PATHS=${PATHS:-direct,nginx,rest-shahkar,rest-postal-address,rest-identity,rest-insurance-list,rest-privatization-status,soap-shahkar,rest-shahkar-beside-hanging}
 JAR=${JAR:-deploy/target/nix-bus.jar}
 JAVA_OPTS=${JAVA_OPTS:-}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-180}      # seconds to wait for the bus to report UP
@@ -56,6 +56,16 @@ SHAHKAR_BODY='{"nationalCode":"0499370899","mobile":"09121234567"}' # the baseli
 SHAHKAR_LUA=$BENCH_DIR/shahkar.lua
 KNOWN_PATHS="direct nginx soap-shahkar"
 for _s in $SERVICES; do KNOWN_PATHS+=" rest-$_s"; done
+# Issue 11's isolation case: SHAHKAR measured while HANG_CONNECTIONS clients wait on postal-address, whose provider
+# (Post) accepts connections and never answers. Runs on a second start of the bus, with Post pointed at that provider.
+HANGING_PATH=rest-shahkar-beside-hanging
+KNOWN_PATHS+=" $HANGING_PATH"
+HANG_CONNECTIONS=${HANG_CONNECTIONS:-256}
+HANG_PROVIDER=post
+HANG_PORT=""
+HANG_PID=""
+HANG_WRK_PID=""
+HANGING=""
 
 TMP=""
 BUS_PID=""
@@ -109,6 +119,7 @@ cleanup() {
         wait "$WRK_PID" 2>/dev/null
     fi
     stop_bus
+    stop_hanging
     if [[ -n $NGINX_STARTED && -n $TMP ]]; then
         local npid=""
         for _ in $(seq 1 20); do [[ -s $TMP/nginx.pid ]] && break; sleep 0.1; done
@@ -224,7 +235,13 @@ start_bus() {
     local java=$1 p
     local -a providers=()
     [[ -f $JAR ]] || die "bus jar not found: $JAR (build it first, or run with PATHS=direct,nginx)"
-    for p in $PROVIDERS; do providers+=("--nix.providers.$p.base-url=http://127.0.0.1:$STUB_PORT/$p"); done
+    for p in $PROVIDERS; do
+        if [[ -n $HANGING && $p == "$HANG_PROVIDER" ]]; then
+            providers+=("--nix.providers.$p.base-url=http://127.0.0.1:$HANG_PORT/$p")
+        else
+            providers+=("--nix.providers.$p.base-url=http://127.0.0.1:$STUB_PORT/$p")
+        fi
+    done
     rm -rf "$TMP/nix-data" "$TMP/bus-cwd"
     mkdir -p "$TMP/nix-data" "$TMP/bus-cwd"
     BUS_LOG=$OUT_DIR/bus-$JDK.log
@@ -350,11 +367,13 @@ cpu_ticks() {
 nginx_pids() { local m; m=$(cat "$TMP/nginx.pid"); echo "$m $(pgrep -P "$m" | tr '\n' ' ')"; }
 per_request_us() { awk -v t="$1" -v hz="$CLK_TCK" -v n="$2" 'BEGIN { if (n + 0 == 0) print "null"; else printf "%.1f", t / hz * 1e6 / n }'; }
 wrk_rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
-# Bytes the bus JVM has allocated since start (Micrometer's jvm.gc.memory.allocated, advanced at each young
-# collection): unlike CPU time, allocation per request does not grow when the machine is busy.
+# Bytes the bus JVM has allocated since start: Micrometer's jvm.gc.memory.allocated (advanced at each young
+# collection by what the young generation had filled) plus what Eden holds now, so the figure does not jump
+# by a whole young generation per collection. Unlike CPU time, allocation per request does not grow when the
+# machine is busy.
 alloc_bytes() {
     curl -s --noproxy '*' --max-time 5 "http://127.0.0.1:$BUS_PORT/actuator/prometheus" |
-        awk '/^jvm_gc_memory_allocated_bytes_total/ {s += $2} END {printf "%.0f", s}'
+        awk '/^jvm_gc_memory_allocated_bytes_total/ {s += $2} /^jvm_memory_used_bytes\{.*Eden/ {s += $2} END {printf "%.0f", s}'
 }
 per_request_kb() { awk -v b="$1" -v n="$2" 'BEGIN { if (n + 0 == 0 || b + 0 <= 0) print "null"; else printf "%.1f", b / 1024 / n }'; }
 
@@ -617,12 +636,52 @@ main() {
             capture_stubs
             bus_paths
             stop_bus
+            want "$HANGING_PATH" && beside_hanging "$java"
         done
     fi
 
     write_json
     print_table
     check_errors
+}
+
+# A provider that accepts every connection and never answers (nor closes).
+start_hanging_provider() {
+    [[ -n $HANG_PID ]] && return 0
+    HANG_PORT=$(free_ports 1)
+    python3 -c '
+import socket, sys
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(4096); held = []
+while True: held.append(s.accept()[0])' "$HANG_PORT" &
+    HANG_PID=$!
+}
+
+stop_hanging() {
+    local pid
+    for pid in $HANG_WRK_PID $HANG_PID; do
+        kill -0 "$pid" 2>/dev/null && { kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }
+    done
+    HANG_WRK_PID=""
+    HANG_PID=""
+}
+
+# SHAHKAR's throughput and latency while HANG_CONNECTIONS clients keep postal-address busy against the hanging
+# provider: with per-provider bulkheads and breakers (issue 11) the healthy service should barely notice.
+beside_hanging() {
+    local java=$1 suffix=""
+    (( ${#JAVAS[@]} > 1 )) && suffix="@$JDK"
+    start_hanging_provider
+    HANGING=1
+    start_bus "$java"
+    HANGING=""
+    log "[$HANGING_PATH] $HANG_CONNECTIONS clients on postal-address (provider hanging on port $HANG_PORT) beside the measurement"
+    wrk -t1 -c"$HANG_CONNECTIONS" -d1h --timeout 30s -s "$TMP/rest-postal-address.lua" \
+        "http://127.0.0.1:$BUS_PORT/api/v1/inquiries/postal-address" >"$OUT_DIR/wrk-$HANGING_PATH-load.txt" 2>&1 &
+    HANG_WRK_PID=$!
+    measure "$HANGING_PATH$suffix" "http://127.0.0.1:$BUS_PORT/api/v1/inquiries/shahkar" "$TMP/rest-shahkar.lua"
+    stop_hanging
+    stop_bus
 }
 
 # Every bus path for the current JDK: pre-flight, then measurement. A new service needs nothing here:
