@@ -660,7 +660,10 @@ while True: held.append(s.accept()[0])' "$HANG_PORT" &
 stop_hanging() {
     local pid
     for pid in $HANG_WRK_PID $HANG_PID; do
-        kill -0 "$pid" 2>/dev/null && { kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -TERM "$pid" 2>/dev/null
+            wait "$pid" 2>/dev/null || true # 143 after TERM
+        fi
     done
     HANG_WRK_PID=""
     HANG_PID=""
@@ -680,6 +683,8 @@ beside_hanging() {
         "http://127.0.0.1:$BUS_PORT/api/v1/inquiries/postal-address" >"$OUT_DIR/wrk-$HANGING_PATH-load.txt" 2>&1 &
     HANG_WRK_PID=$!
     measure "$HANGING_PATH$suffix" "http://127.0.0.1:$BUS_PORT/api/v1/inquiries/shahkar" "$TMP/rest-shahkar.lua"
+    # The statuses of SHAHKAR's refusals, while the flood still runs (check_errors comes after the bus has gone).
+    ((R_NON2XX[$HANGING_PATH$suffix] > 0)) && diagnose "$HANGING_PATH$suffix"
     stop_hanging
     stop_bus
 }

@@ -79,6 +79,11 @@ final class BusProcess implements AutoCloseable {
                 "--spring.datasource.url=" + Postgres.url(database),
                 "--spring.datasource.username=" + Postgres.USER,
                 "--logging.file.name=" + dataDir.resolve("nix.log")));
+        // Generous provider deadlines: the demo's in-process simulators answer a cold JVM's first calls in seconds
+        // on a busy machine (ClusterTest once got 504 at the default 5 s). No test of these processes times out a provider.
+        for (String agency : List.of("cra", "post", "nocr", "sso", "ipo")) {
+            command.add("--nix.providers." + agency + ".timeout=30s");
+        }
         command.addAll(extra);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("console.log").toFile())).start();

@@ -3,6 +3,9 @@ package ir.nix.core.admission;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import ir.nix.core.agency.AgencyCode;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +22,7 @@ public class Admission {
 
     private final Semaphore permits;
     private final AdmissionProperties properties;
+    private final Map<AgencyCode, Semaphore> providerShares = new ConcurrentHashMap<>();
 
     public Admission(AdmissionProperties properties, ObjectProvider<MeterRegistry> meters) {
         this.properties = properties;
@@ -38,6 +42,27 @@ public class Admission {
 
     public void release() {
         permits.release();
+    }
+
+    /**
+     * Takes one of {@code provider}'s share of the node's permits ({@code nix.admission.provider-share}), on top of
+     * the node permit the exchange already holds; the caller must {@link #releaseShare} it when the exchange ends.
+     */
+    public boolean tryAdmitFor(AgencyCode provider) {
+        return share(provider).tryAcquire();
+    }
+
+    public void releaseShare(AgencyCode provider) {
+        share(provider).release();
+    }
+
+    /** How many inquiries of one provider the node mediates at most at once. */
+    public int perProvider() {
+        return properties.perProvider();
+    }
+
+    private Semaphore share(AgencyCode provider) {
+        return providerShares.computeIfAbsent(provider, unused -> new Semaphore(properties.perProvider()));
     }
 
     public int limit() {

@@ -1,5 +1,6 @@
 package ir.nix.core.admission;
 
+import ir.nix.core.service.ServiceCatalog;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +15,8 @@ class AdmissionConfiguration {
     static final String[] INQUIRY_PATHS = {"/api/v1/inquiries/*", "/soap/*"};
 
     @Bean
-    FilterRegistrationBean<AdmissionDoor> admissionDoor(Admission admission) {
-        FilterRegistrationBean<AdmissionDoor> registration = new FilterRegistrationBean<>(new AdmissionDoor(admission));
+    FilterRegistrationBean<AdmissionDoor> admissionDoor(Admission admission, ServiceCatalog catalog) {
+        FilterRegistrationBean<AdmissionDoor> registration = new FilterRegistrationBean<>(new AdmissionDoor(admission, catalog));
         registration.addUrlPatterns(INQUIRY_PATHS);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST);

@@ -1,10 +1,14 @@
 package ir.nix.core.admission;
 
+import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.service.ServiceCatalog;
+import ir.nix.core.service.ServiceDescriptor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,10 +23,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class AdmissionDoor extends OncePerRequestFilter {
 
-    private final Admission admission;
+    private static final String REST_PREFIX = "/api/v1/inquiries/";
 
-    AdmissionDoor(Admission admission) {
+    private final Admission admission;
+    private final ServiceCatalog catalog;
+
+    AdmissionDoor(Admission admission, ServiceCatalog catalog) {
         this.admission = admission;
+        this.catalog = catalog;
     }
 
     @Override
@@ -30,19 +38,44 @@ final class AdmissionDoor extends OncePerRequestFilter {
         return !"POST".equals(request.getMethod());
     }
 
+    /**
+     * A REST path names its service, so the door takes the provider's share before the node's permit: a flood of
+     * one provider's callers beyond its share is refused here without holding any of the permits that other
+     * providers' callers need (issue 11). SOAP names its operation in the body: its share is taken in the pipeline.
+     */
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!admission.tryAdmit()) {
-            request.setAttribute(DoorVerdict.ATTRIBUTE, DoorVerdict.SATURATED);
-            chain.doFilter(request, response);
+        Optional<AgencyCode> provider = restProvider(request);
+        if (provider.isPresent() && !admission.tryAdmitFor(provider.get())) {
+            saturated(request, response, chain);
             return;
         }
-        request.setAttribute(DoorVerdict.ATTRIBUTE, DoorVerdict.ADMITTED);
+        if (!admission.tryAdmit()) {
+            provider.ifPresent(admission::releaseShare);
+            saturated(request, response, chain);
+            return;
+        }
+        request.setAttribute(DoorVerdict.ATTRIBUTE, provider.isPresent() ? DoorVerdict.ADMITTED_WITH_SHARE : DoorVerdict.ADMITTED);
         try {
             chain.doFilter(request, response);
         } finally {
             admission.release();
+            provider.ifPresent(admission::releaseShare);
         }
+    }
+
+    private static void saturated(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        request.setAttribute(DoorVerdict.ATTRIBUTE, DoorVerdict.SATURATED);
+        chain.doFilter(request, response);
+    }
+
+    private Optional<AgencyCode> restProvider(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        if (!path.startsWith(REST_PREFIX) || path.indexOf('/', REST_PREFIX.length()) >= 0) {
+            return Optional.empty();
+        }
+        return catalog.descriptor(path.substring(REST_PREFIX.length())).map(ServiceDescriptor::provider);
     }
 }

@@ -11,6 +11,8 @@ public enum DoorVerdict {
     NONE,
     /** The door holds a permit for the whole HTTP exchange and gives it back when the reply has left. */
     ADMITTED,
+    /** As {@link #ADMITTED}, and the door also holds the provider's share (the REST path names the service). */
+    ADMITTED_WITH_SHARE,
     /** The node mediated its limit when the request arrived: the exchange is answered {@code BUS_SATURATED}. */
     SATURATED;
 

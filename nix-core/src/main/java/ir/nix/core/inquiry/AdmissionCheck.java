@@ -1,6 +1,9 @@
 package ir.nix.core.inquiry;
 
 import ir.nix.core.admission.Admission;
+import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.service.ServiceDescriptor;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,22 +21,38 @@ record AdmissionCheck(Admission admission) implements InquiryStep {
     @Override
     public void apply(InquiryContext inquiry) {
         InquiryRequest request = inquiry.request();
+        if (request.channel() == Channel.INTERNAL) {
+            return;
+        }
         switch (request.door()) {
-            case ADMITTED -> { }
+            case ADMITTED_WITH_SHARE -> { }
+            case ADMITTED -> admitForProvider(inquiry);
             case SATURATED -> refuse(inquiry);
-            case NONE -> {
-                if (request.channel() != Channel.INTERNAL) {
-                    admitHere(inquiry);
-                }
-            }
+            case NONE -> admitHere(inquiry);
         }
     }
 
     private void admitHere(InquiryContext inquiry) {
         if (admission.tryAdmit()) {
             inquiry.admitted(admission::release);
+            admitForProvider(inquiry);
         } else {
             refuse(inquiry);
+        }
+    }
+
+    /** Within the node's permits, one provider's inquiries hold at most their share (issue 11). */
+    private void admitForProvider(InquiryContext inquiry) {
+        Optional<AgencyCode> provider = inquiry.service().map(ServiceDescriptor::provider);
+        if (provider.isEmpty()) {
+            return;
+        }
+        if (admission.tryAdmitFor(provider.get())) {
+            inquiry.admitted(() -> admission.releaseShare(provider.get()));
+        } else {
+            inquiry.decide(OutcomeCode.BUS_SATURATED, "this bus node already mediates its limit of " + admission.perProvider()
+                    + " inquiries at once for provider " + provider.get().value() + "; retry shortly");
+            inquiry.retryAfter(admission.retryAfter());
         }
     }
 

@@ -128,9 +128,14 @@ public final class InquiryContext {
         return providerNanos;
     }
 
-    /** Admitted under the node's admission control: {@code release} gives the permit back, once. */
+    /** Admitted under the node's admission control: {@code permitRelease} gives the permit back, once (a node
+     *  permit and a provider's share each add one; they are given back in the reverse order). */
     void admitted(Runnable permitRelease) {
-        this.release = permitRelease;
+        Runnable held = release;
+        this.release = held == null ? permitRelease : () -> {
+            permitRelease.run();
+            held.run();
+        };
     }
 
     /** Gives back the admission permit, if the exchange holds one. */
