@@ -23,8 +23,9 @@ data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 if ((major >= 24)); then
     archive="$DIR/nix-bus.aot"
-    record=(-XX:AOTCacheOutput="$archive" -Xlog:aot=off -Xlog:cds=off)
-    use="-XX:AOTCache=$archive"
+    # Netty 4.2 needs sun.misc.Unsafe's memory access on Java 24+ (docs/operators.md, "Running on JDK 24 or later").
+    record=(-XX:AOTCacheOutput="$archive" -Xlog:aot=off -Xlog:cds=off --sun-misc-unsafe-memory-access=allow)
+    use="--sun-misc-unsafe-memory-access=allow -XX:AOTCache=$archive"
 else
     archive="$DIR/nix-bus.jsa"
     record=(-XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off)

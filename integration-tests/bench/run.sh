@@ -247,13 +247,18 @@ start_bus() {
     BUS_LOG=$OUT_DIR/bus-$JDK.log
     local jar=$JAR
     local -a archive=()
+    # Java 24+: Netty 4.2 (Artemis's journal buffers) needs sun.misc.Unsafe's memory access, or its Java 25 cleaner
+    # fails the embedded journal under group-commit load (AMQ144010, docs/operators.md "Running on JDK 24 or later").
+    ((JDK >= 24)) && archive+=(--sun-misc-unsafe-memory-access=allow)
     if [[ $CDS == true ]]; then
         # The JDK's start-up archive (AOT cache on 24+, AppCDS before), made by deploy/cds/train.sh for this JDK.
         local made
         log "training the start-up archive on JDK $JDK (deploy/cds/train.sh)"
         made=$(JAVA=$java "$REPO_ROOT/deploy/cds/train.sh" "$JAR" "$TMP/cds-$JDK") || die "deploy/cds/train.sh failed"
         jar=$TMP/cds-$JDK/$(basename "$JAR")
-        read -r -a archive <<<"$(sed -n 's/^start with: [^ ]* \(-XX:[^ ]*\) .*/\1/p' <<<"$made")"
+        local -a use=()
+        read -r -a use <<<"$(sed -n 's/^start with: [^ ]* \(.*\) -jar .*/\1/p' <<<"$made")"
+        archive+=("${use[@]}")
         log "archive: $(head -1 <<<"$made")"
     fi
     log "starting bus on JDK $JDK: $java ${JAVA_OPTS:+$JAVA_OPTS }${archive[*]:+${archive[*]} }-jar $jar (port $BUS_PORT, log $BUS_LOG)"
