@@ -48,12 +48,12 @@ final class AdmissionDoor extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<AgencyCode> provider = restProvider(request);
         if (provider.isPresent() && !admission.tryAdmitFor(provider.get())) {
-            saturated(request, response, chain);
+            refused(DoorVerdict.PROVIDER_SATURATED, request, response, chain);
             return;
         }
         if (!admission.tryAdmit()) {
             provider.ifPresent(admission::releaseShare);
-            saturated(request, response, chain);
+            refused(DoorVerdict.SATURATED, request, response, chain);
             return;
         }
         request.setAttribute(DoorVerdict.ATTRIBUTE, provider.isPresent() ? DoorVerdict.ADMITTED_WITH_SHARE : DoorVerdict.ADMITTED);
@@ -65,9 +65,9 @@ final class AdmissionDoor extends OncePerRequestFilter {
         }
     }
 
-    private static void saturated(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        request.setAttribute(DoorVerdict.ATTRIBUTE, DoorVerdict.SATURATED);
+    private static void refused(DoorVerdict verdict, HttpServletRequest request, HttpServletResponse response,
+                                FilterChain chain) throws ServletException, IOException {
+        request.setAttribute(DoorVerdict.ATTRIBUTE, verdict);
         chain.doFilter(request, response);
     }
 

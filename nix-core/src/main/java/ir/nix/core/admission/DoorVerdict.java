@@ -14,7 +14,14 @@ public enum DoorVerdict {
     /** As {@link #ADMITTED}, and the door also holds the provider's share (the REST path names the service). */
     ADMITTED_WITH_SHARE,
     /** The node mediated its limit when the request arrived: the exchange is answered {@code BUS_SATURATED}. */
-    SATURATED;
+    SATURATED,
+    /** The inquiry's provider held its share of the node's permits when the request arrived: {@code BUS_SATURATED}. */
+    PROVIDER_SATURATED;
+
+    /** Whether the exchange is refused at the door, so its channel reads no body. */
+    public boolean refused() {
+        return this == SATURATED || this == PROVIDER_SATURATED;
+    }
 
     static final String ATTRIBUTE = DoorVerdict.class.getName();
 

@@ -28,6 +28,8 @@ record AdmissionCheck(Admission admission) implements InquiryStep {
             case ADMITTED_WITH_SHARE -> { }
             case ADMITTED -> admitForProvider(inquiry);
             case SATURATED -> refuse(inquiry);
+            case PROVIDER_SATURATED -> inquiry.service().map(ServiceDescriptor::provider)
+                    .ifPresentOrElse(provider -> refuseForProvider(inquiry, provider), () -> refuse(inquiry));
             case NONE -> admitHere(inquiry);
         }
     }
@@ -50,10 +52,14 @@ record AdmissionCheck(Admission admission) implements InquiryStep {
         if (admission.tryAdmitFor(provider.get())) {
             inquiry.admitted(() -> admission.releaseShare(provider.get()));
         } else {
-            inquiry.decide(OutcomeCode.BUS_SATURATED, "this bus node already mediates its limit of " + admission.perProvider()
-                    + " inquiries at once for provider " + provider.get().value() + "; retry shortly");
-            inquiry.retryAfter(admission.retryAfter());
+            refuseForProvider(inquiry, provider.get());
         }
+    }
+
+    private void refuseForProvider(InquiryContext inquiry, AgencyCode provider) {
+        inquiry.decide(OutcomeCode.BUS_SATURATED, "this bus node already mediates its limit of " + admission.perProvider()
+                + " inquiries at once for provider " + provider.value() + "; retry shortly");
+        inquiry.retryAfter(admission.retryAfter());
     }
 
     private void refuse(InquiryContext inquiry) {

@@ -91,7 +91,7 @@ class InquiryServlet extends HttpServlet {
                 .door(door);
         CallerReferences.read(http.getHeader(REQUEST_ID_HEADER), http.getHeader(ON_BEHALF_OF_HEADER), REQUEST_ID_HEADER,
                 request);
-        if (door == DoorVerdict.SATURATED) {
+        if (door.refused()) {
             // Issue 11: a full node reads no body; the refusal is the whole answer, and it must be quick.
             request.requestBytes((int) Math.max(0, Math.min(http.getContentLengthLong(), Integer.MAX_VALUE)));
         } else {
