@@ -5,12 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import ir.nix.core.signing.BusSigner;
 import ir.nix.core.signing.CertificatePem;
+import ir.nix.core.traffic.TrafficColumn;
+import ir.nix.core.traffic.chain.CanonicalForm;
 import ir.nix.deploy.cli.NixCli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +24,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +161,53 @@ class TrafficChainPostgresTest extends PostgresBusUnderTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("cannot read the traffic store");
+    }
+
+    /**
+     * docs/traffic-integrity.md promises auditors a query that recomputes a link without the bus: run it as
+     * written, on a stored record (form 1) and on a row with a refusal reason and an item count (form 2).
+     */
+    @Test
+    void theDocumentedLinkQueryRecomputesTheChainHashOfEitherForm() throws Exception {
+        String query = documentedLinkQuery();
+        Link link = anchoredExchanges(1).get(0);
+        String previous = link.seq() == 1 ? "0".repeat(64)
+                : sql("SELECT chain_hash FROM traffic_record WHERE chain_node = ? AND chain_seq = ?", NODE, link.seq() - 1);
+
+        String form1 = sql(query, NODE, link.seq());
+
+        assertThat(sha256Hex(previous + form1))
+                .isEqualTo(sql("SELECT chain_hash FROM traffic_record WHERE tracking_id = ?", link.trackingId()));
+
+        String forged = UUID.randomUUID().toString();
+        update("INSERT INTO traffic_record (tracking_id, channel, decision, outcome, status, received_at, total_micros, "
+                + "request_bytes, reply_bytes, bus_node, chain_node, chain_seq, chain_hash, reason, item_count) VALUES (?, 'REST', "
+                + "'NOT_REACHED', 'CONSUMER_NOT_IDENTIFIED', 401, ?, 1000, 0, 300, 'nix-pg', 'doc-form-2', 1, ?, 'EXPIRED', 2)",
+                forged, OffsetDateTime.now(ZoneOffset.UTC), "e".repeat(64));
+        try (Connection db = Postgres.connect(DATABASE); PreparedStatement row = db.prepareStatement(
+                "SELECT " + TrafficColumn.NAMES + " FROM traffic_record WHERE tracking_id = ?")) {
+            row.setString(1, forged);
+            try (ResultSet stored = row.executeQuery()) {
+                assertThat(stored.next()).isTrue();
+                String expected = new String(CanonicalForm.of("doc-form-2", 1, TrafficColumn.values(stored)), StandardCharsets.UTF_8);
+
+                assertThat(sql(query, "doc-form-2", 1L)).isEqualTo(expected).endsWith("\nEXPIRED\n2");
+            }
+        } finally {
+            update("DELETE FROM traffic_record WHERE tracking_id = ?", forged);
+        }
+    }
+
+    /** The first {@code sql} block of docs/traffic-integrity.md, its psql variables as JDBC parameters. */
+    private static String documentedLinkQuery() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "traffic-integrity.md"));
+        int start = doc.indexOf("```sql\n") + "```sql\n".length();
+        String block = doc.substring(start, doc.indexOf("```", start)).strip();
+        return block.replace(":'node'", "?").replace(":seq", "?").replaceAll(";$", "");
+    }
+
+    private static String sha256Hex(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Verification verify() {

@@ -48,7 +48,14 @@ public enum TrafficColumn {
     REPLY_BYTES(Types.INTEGER, TrafficRecord::replyBytes),
     BUS_NODE(Types.VARCHAR, TrafficRecord::busNode),
     CLIENT_CERTIFICATE(Types.VARCHAR, TrafficRecord::clientCertificate),
-    SUBJECT_TOKEN(Types.VARCHAR, TrafficRecord::subjectToken);
+    SUBJECT_TOKEN(Types.VARCHAR, TrafficRecord::subjectToken),
+    // Canonical form 2 (schema V6): hashed only when one of them is set, so every record made before them
+    // keeps the bytes, and the hash, it was chained with.
+    REASON(Types.VARCHAR, TrafficRecord::reason),
+    ITEM_COUNT(Types.INTEGER, TrafficRecord::itemCount);
+
+    /** The first column of canonical form 2: it and the columns after it are hashed only when one is not null. */
+    public static final TrafficColumn FIRST_OF_FORM_2 = REASON;
 
     /** Every column, comma-separated, in this order: the select list that {@link TrafficStore#read} expects. */
     public static final String NAMES = String.join(", ", names());

@@ -41,6 +41,10 @@ import java.util.Objects;
  * @param busNode           the bus node that handled it
  * @param clientCertificate SHA-256 fingerprint of the client certificate, or null
  * @param subjectToken      keyed, rotating HMAC of the data subject (never the identifier), or null
+ * @param reason            why the exchange was refused, as a stable code more precise than the outcome
+ *                          (e.g. {@code EXPIRED} for a {@code CONSUMER_NOT_IDENTIFIED}), or null; never a value
+ *                          taken from the request
+ * @param itemCount         how many items the exchange carried (a publication delivery), or null
  */
 public record TrafficRecord(TrackingId trackingId, TrackingId parentTrackingId, String callerRequestId, Channel channel,
                             AgencyCode consumer, AgencyCode provider, ServiceCode service, String serviceVersion,
@@ -48,7 +52,7 @@ public record TrafficRecord(TrackingId trackingId, TrackingId parentTrackingId, 
                             PolicyVerdict decision, OutcomeCode outcome, int status, Instant receivedAt,
                             Instant forwardedAt, Instant answeredAt, long totalMicros, Long providerMicros,
                             int requestBytes, int replyBytes, String busNode, String clientCertificate,
-                            String subjectToken) {
+                            String subjectToken, String reason, Integer itemCount) {
 
     public TrafficRecord {
         Objects.requireNonNull(trackingId, "trackingId");
@@ -60,6 +64,36 @@ public record TrafficRecord(TrackingId trackingId, TrackingId parentTrackingId, 
         receivedAt = micros(receivedAt);
         forwardedAt = micros(forwardedAt);
         answeredAt = micros(answeredAt);
+    }
+
+    /** A record without a refusal reason or item count (most exchanges). */
+    public TrafficRecord(TrackingId trackingId, TrackingId parentTrackingId, String callerRequestId, Channel channel,
+                         AgencyCode consumer, AgencyCode provider, ServiceCode service, String serviceVersion,
+                         String grantId, String resolutionRef, String policyVersion, String policyHash,
+                         PolicyVerdict decision, OutcomeCode outcome, int status, Instant receivedAt,
+                         Instant forwardedAt, Instant answeredAt, long totalMicros, Long providerMicros,
+                         int requestBytes, int replyBytes, String busNode, String clientCertificate,
+                         String subjectToken) {
+        this(trackingId, parentTrackingId, callerRequestId, channel, consumer, provider, service, serviceVersion,
+                grantId, resolutionRef, policyVersion, policyHash, decision, outcome, status, receivedAt, forwardedAt,
+                answeredAt, totalMicros, providerMicros, requestBytes, replyBytes, busNode, clientCertificate,
+                subjectToken, null, null);
+    }
+
+    /** This record with its refusal reason. */
+    public TrafficRecord withReason(String refusalReason) {
+        return new TrafficRecord(trackingId, parentTrackingId, callerRequestId, channel, consumer, provider, service,
+                serviceVersion, grantId, resolutionRef, policyVersion, policyHash, decision, outcome, status, receivedAt,
+                forwardedAt, answeredAt, totalMicros, providerMicros, requestBytes, replyBytes, busNode,
+                clientCertificate, subjectToken, refusalReason, itemCount);
+    }
+
+    /** This record with the number of items it carried. */
+    public TrafficRecord withItemCount(Integer items) {
+        return new TrafficRecord(trackingId, parentTrackingId, callerRequestId, channel, consumer, provider, service,
+                serviceVersion, grantId, resolutionRef, policyVersion, policyHash, decision, outcome, status, receivedAt,
+                forwardedAt, answeredAt, totalMicros, providerMicros, requestBytes, replyBytes, busNode,
+                clientCertificate, subjectToken, reason, items);
     }
 
     /** The stores keep microseconds: truncating here makes what is chained exactly what is stored and read back. */

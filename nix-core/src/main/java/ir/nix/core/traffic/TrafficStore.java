@@ -137,7 +137,7 @@ public class TrafficStore {
                 instant(rs, "received_at"), instant(rs, "forwarded_at"), instant(rs, "answered_at"),
                 rs.getLong("total_micros"), rs.getObject("provider_micros", Long.class), rs.getInt("request_bytes"),
                 rs.getInt("reply_bytes"), rs.getString("bus_node"), rs.getString("client_certificate"),
-                rs.getString("subject_token"));
+                rs.getString("subject_token"), rs.getString("reason"), rs.getObject("item_count", Integer.class));
     }
 
     private static <T> T typed(ResultSet rs, String column, Function<String, T> type) throws SQLException {

@@ -20,7 +20,10 @@ import java.util.stream.Collectors;
  *
  * <p>Order: chain node, chain sequence, then the record's columns in {@link TrafficColumn}'s order
  * (tracking ID … subject token), each in its stored form (codes by their stable names, so a typed record
- * and the row it is stored as give the same bytes). Changing this form breaks every stored chain: a new
+ * and the row it is stored as give the same bytes). Form 2 appends the columns from
+ * {@link TrafficColumn#FIRST_OF_FORM_2} on (refusal reason, item count) only when at least one of them is set:
+ * a record without them hashes exactly as in form 1, so chains stored before them still verify, and the line
+ * count (values cannot hold a line break) tells the two forms apart. Changing this form breaks every stored chain: a new
  * form needs a new name and a migration, never an edit. docs/traffic-integrity.md documents it for auditors.
  */
 public final class CanonicalForm {
@@ -40,8 +43,17 @@ public final class CanonicalForm {
         List<Object> fields = new ArrayList<>(columns.size() + 2);
         fields.add(node);
         fields.add(seq);
-        fields.addAll(columns);
+        fields.addAll(withoutEmptyForm2(columns));
         return fields.stream().map(CanonicalForm::line).collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static List<Object> withoutEmptyForm2(List<Object> columns) {
+        int first = TrafficColumn.FIRST_OF_FORM_2.ordinal();
+        if (columns.size() <= first) {
+            return columns;
+        }
+        boolean form2 = columns.subList(first, columns.size()).stream().anyMatch(value -> value != null);
+        return form2 ? columns : columns.subList(0, first);
     }
 
     /** ISO-8601 UTC, microseconds: how every chained and signed timestamp is written. */

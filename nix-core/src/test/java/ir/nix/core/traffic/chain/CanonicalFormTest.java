@@ -62,4 +62,14 @@ class CanonicalFormTest {
         assertThat(CanonicalForm.of("nix-2", 7, PERMITTED)).isNotEqualTo(CanonicalForm.of("nix-1", 7, PERMITTED));
         assertThat(CanonicalForm.of("nix-1", 8, PERMITTED)).isNotEqualTo(CanonicalForm.of("nix-1", 7, PERMITTED));
     }
+
+    /** Form 2: a record with a refusal reason or an item count appends both, after the 27 lines of form 1. */
+    @Test
+    void appendsTheReasonAndItemCountOnlyWhenOneIsSet() {
+        String form1 = canonical(PERMITTED);
+
+        assertThat(canonical(PERMITTED.withReason("EXPIRED"))).isEqualTo(form1 + "\nEXPIRED\n");
+        assertThat(canonical(PERMITTED.withItemCount(3))).isEqualTo(form1 + "\n\n3");
+        assertThat(canonical(PERMITTED.withReason(null).withItemCount(null))).isEqualTo(form1);
+    }
 }

@@ -25,7 +25,7 @@ class StoredRecordTest {
                 CanonicalFormTest.PERMITTED.decision(), CanonicalFormTest.PERMITTED.outcome(), 200,
                 CanonicalFormTest.PERMITTED.receivedAt(), CanonicalFormTest.PERMITTED.forwardedAt(),
                 CanonicalFormTest.PERMITTED.forwardedAt().plusMillis(30), 81_234, 40_000L, 61, 120, "nix-t",
-                "cd".repeat(32), "token-1");
+                "cd".repeat(32), "token-1", "UNREGISTERED", 7);
 
         fixture.chain.append(List.of(full));
 
@@ -35,12 +35,15 @@ class StoredRecordTest {
     @Test
     void hashesARowAsStoredExactlyAsTheRecordItCameFrom() {
         ChainFixture fixture = new ChainFixture(dataDir);
-        TrafficRecord record = fixture.records(1).get(0);
-        fixture.chain.append(List.of(record));
+        List<TrafficRecord> records = fixture.records(2);
+        TrafficRecord form1 = records.get(0);
+        TrafficRecord form2 = records.get(1).withReason("EXPIRED").withItemCount(3);
+        fixture.chain.append(List.of(form1, form2));
 
-        List<Object> stored = fixture.jdbc.query("SELECT " + TrafficColumn.NAMES + " FROM traffic_record",
-                (row, n) -> TrafficColumn.values(row)).get(0);
+        List<List<Object>> stored = fixture.jdbc.query("SELECT " + TrafficColumn.NAMES + " FROM traffic_record ORDER BY chain_seq",
+                (row, n) -> TrafficColumn.values(row));
 
-        assertThat(CanonicalForm.of(ChainFixture.NODE, 1, stored)).isEqualTo(CanonicalForm.of(ChainFixture.NODE, 1, record));
+        assertThat(CanonicalForm.of(ChainFixture.NODE, 1, stored.get(0))).isEqualTo(CanonicalForm.of(ChainFixture.NODE, 1, form1));
+        assertThat(CanonicalForm.of(ChainFixture.NODE, 2, stored.get(1))).isEqualTo(CanonicalForm.of(ChainFixture.NODE, 2, form2));
     }
 }
