@@ -39,12 +39,12 @@ final class BusProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static BusProcess start(String node, Path dataDir, String database, ArtemisBroker broker, List<String> extra)
+    static BusProcess start(String node, Path dataDir, String database, String brokerUrl, List<String> extra)
             throws IOException {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.artemis.mode=native",
                 "--spring.artemis.embedded.enabled=false",
-                "--spring.artemis.broker-url=" + broker.url(),
+                "--spring.artemis.broker-url=" + brokerUrl,
                 "--spring.artemis.user=" + ArtemisBroker.USER,
                 "--spring.artemis.password=" + ArtemisBroker.PASSWORD,
                 "--nix.quota.store=postgresql"));

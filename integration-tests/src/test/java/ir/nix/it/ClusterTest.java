@@ -75,8 +75,8 @@ class ClusterTest {
                 "--nix.subject-token.keys." + YearMonth.now(ZoneOffset.UTC) + "=" + BusUnderTest.SUBJECT_KEY_THIS_MONTH,
                 "--nix.policy.bundle=" + bundle, "--nix.policy.watch-quiet-period=200ms");
         // One after the other: both would run Flyway on the fresh database at once otherwise.
-        nodeA = BusProcess.start("nix-a", Files.createDirectory(work.resolve("nix-a")), database, broker, subjectKeys);
-        nodeB = BusProcess.start("nix-b", Files.createDirectory(work.resolve("nix-b")), database, broker, subjectKeys);
+        nodeA = BusProcess.start("nix-a", Files.createDirectory(work.resolve("nix-a")), database, broker.url(), subjectKeys);
+        nodeB = BusProcess.start("nix-b", Files.createDirectory(work.resolve("nix-b")), database, broker.url(), subjectKeys);
     }
 
     /** The shipped bundle in a directory both nodes read, as a shared mount or ConfigMap would be. */
@@ -289,7 +289,7 @@ class ClusterTest {
         }
     }
 
-    private static HttpResponse<String> inquire(BusProcess node, String service, String consumer, String body)
+    static HttpResponse<String> inquire(BusProcess node, String service, String consumer, String body)
             throws IOException, InterruptedException {
         return node.send(HttpRequest.newBuilder(node.uri("/api/v1/inquiries/" + service))
                 .header("Content-Type", "application/json").header("X-NIX-Consumer", consumer)

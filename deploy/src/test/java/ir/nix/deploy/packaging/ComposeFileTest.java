@@ -61,8 +61,11 @@ class ComposeFileTest {
         String backup = service("artemis-backup").get("environment").get("EXTRA_ARGS").asString();
 
         assertThat(brokers).contains("tcp://artemis-live:61616", "tcp://artemis-backup:61616", "ha=true");
-        assertThat(live).contains("--replicated").doesNotContain("--backup");
-        assertThat(backup).contains("--replicated", "--backup");
+        assertThat(live).contains("--shared-store", "--data /var/lib/artemis-journal").doesNotContain("--backup");
+        assertThat(backup).contains("--shared-store", "--data /var/lib/artemis-journal", "--backup");
+        // one journal for both: the backup takes over the live broker's messages from the shared volume
+        assertThat(service("artemis-live").get("volumes").toString()).contains("artemis-journal:/var/lib/artemis-journal");
+        assertThat(service("artemis-backup").get("volumes").toString()).contains("artemis-journal:/var/lib/artemis-journal");
     }
 
     @Test
