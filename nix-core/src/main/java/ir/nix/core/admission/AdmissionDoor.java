@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -57,11 +58,32 @@ final class AdmissionDoor extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(DoorVerdict.ATTRIBUTE, provider.isPresent() ? DoorVerdict.ADMITTED_WITH_SHARE : DoorVerdict.ADMITTED);
+        Runnable release = new Release(admission, provider);
+        request.setAttribute(DoorVerdict.RELEASE_ATTRIBUTE, release);
         try {
             chain.doFilter(request, response);
         } finally {
-            admission.release();
-            provider.ifPresent(admission::releaseShare);
+            release.run();
+        }
+    }
+
+    /** The permits of one exchange, given back once: by its channel before the reply's bytes, or by the door after. */
+    private static final class Release extends AtomicBoolean implements Runnable {
+
+        private final transient Admission admission;
+        private final transient Optional<AgencyCode> provider;
+
+        Release(Admission admission, Optional<AgencyCode> provider) {
+            this.admission = admission;
+            this.provider = provider;
+        }
+
+        @Override
+        public void run() {
+            if (compareAndSet(false, true)) {
+                admission.release();
+                provider.ifPresent(admission::releaseShare);
+            }
         }
     }
 

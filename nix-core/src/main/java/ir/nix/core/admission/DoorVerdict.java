@@ -24,6 +24,19 @@ public enum DoorVerdict {
     }
 
     static final String ATTRIBUTE = DoorVerdict.class.getName();
+    static final String RELEASE_ATTRIBUTE = ATTRIBUTE + ".release";
+
+    /**
+     * Gives back the permits the door holds for {@code request} now, once its reply is rendered and recorded and
+     * only its bytes remain to be written: a caller that sends its next request the moment it reads this reply
+     * then finds them free (with exactly as many connections as a provider's share, the next request otherwise
+     * raced the door's own release). The door releases nothing twice.
+     */
+    public static void releasePermits(ServletRequest request) {
+        if (request.getAttribute(RELEASE_ATTRIBUTE) instanceof Runnable release) {
+            release.run();
+        }
+    }
 
     /** The verdict the door left on {@code request}, {@link #NONE} when it never passed one. */
     public static DoorVerdict of(ServletRequest request) {

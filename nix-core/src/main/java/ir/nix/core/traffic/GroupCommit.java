@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * the write holding its record is on disk (rule 5), but N concurrent requests cost one broker
  * round trip, one journal record, one delivery and one acknowledgement instead of N.
  *
- * <p>One sender thread owns the JMS session. A request that waited longer than its bound while its
+ * <p>Each of a few sender threads owns a JMS session and takes the next group while the others wait for
+ * their journal writes ({@code nix.traffic.senders}). A request that waited longer than its bound while its
  * record was still pending withdraws it, so a record the caller was told is not durable never becomes
  * durable later; a record already being sent is waited for, which the broker's call timeout bounds.
  */
@@ -49,17 +50,25 @@ final class GroupCommit implements AutoCloseable {
     private final Condition arrived = lock.newCondition();
     private ArrayList<Pending> pending = new ArrayList<>();
     private volatile boolean running = true;
-    private final Thread sender;
-    private Connection connection;
-    private Session session;
-    private MessageProducer producer;
+    private final List<Thread> senders = new ArrayList<>();
 
-    GroupCommit(ConnectionFactory connections, String queue) {
+    /**
+     * @param senders how many groups may be on their way to the journal at once, each from a sender thread with
+     *                a session of its own: while one waits for its sync the next group is already sent, so the
+     *                broker syncs them together and a record waits for about one journal write, not two
+     */
+    GroupCommit(ConnectionFactory connections, String queue, int senders) {
+        if (senders < 1) {
+            throw new IllegalArgumentException("nix.traffic.senders must be at least 1");
+        }
         this.connections = connections;
         this.queue = queue;
-        this.sender = new Thread(this::run, "traffic-group-commit");
-        this.sender.setDaemon(true);
-        this.sender.start();
+        for (int i = 1; i <= senders; i++) {
+            Thread sender = new Thread(new Sender()::run, "traffic-group-commit-" + i);
+            sender.setDaemon(true);
+            this.senders.add(sender);
+        }
+        this.senders.forEach(Thread::start);
     }
 
     /** Queues one record (its JSON) for the next group. */
@@ -79,24 +88,6 @@ final class GroupCommit implements AutoCloseable {
             lock.unlock();
         }
         return entry;
-    }
-
-    private void run() {
-        while (running) {
-            List<Pending> group = take();
-            if (group.isEmpty()) {
-                continue;
-            }
-            try {
-                send(group);
-                group.forEach(entry -> entry.settle(Pending.DURABLE));
-            } catch (JMSException | RuntimeException refused) {
-                LOG.warn("traffic queue refused a group of {} records ({})", group.size(), refused.getClass().getSimpleName());
-                closeSession();
-                group.forEach(entry -> entry.settle(Pending.FAILED));
-            }
-        }
-        closeSession();
     }
 
     /** Everything pending (up to a group's size), with each record claimed so it can no longer be withdrawn. */
@@ -145,38 +136,64 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private void send(List<Pending> group) throws JMSException {
-        if (producer == null) {
-            connection = connections.createConnection();
-            session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            producer = session.createProducer(session.createQueue(queue));
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-        }
-        BytesMessage message = session.createBytesMessage();
-        message.writeByte((byte) '[');
-        for (int i = 0; i < group.size(); i++) {
-            if (i > 0) {
-                message.writeByte((byte) ',');
-            }
-            message.writeBytes(group.get(i).record);
-        }
-        message.writeByte((byte) ']');
-        message.setStringProperty(DUPLICATE_ID, UUID.randomUUID().toString());
-        message.setIntProperty(RECORDS, group.size());
-        // Persistent and non-transacted: send() returns once the broker has journalled (and synced) the group.
-        producer.send(message);
-    }
+    /** One sender: a connection, session and producer of its own, one group at a time. */
+    private final class Sender {
 
-    private void closeSession() {
-        producer = null;
-        session = null;
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (JMSException | RuntimeException ignored) {
-                // the connection is being replaced because it failed
+        private Connection connection;
+        private Session session;
+        private MessageProducer producer;
+
+        void run() {
+            while (running) {
+                List<Pending> group = take();
+                if (group.isEmpty()) {
+                    continue;
+                }
+                try {
+                    send(group);
+                    group.forEach(entry -> entry.settle(Pending.DURABLE));
+                } catch (JMSException | RuntimeException refused) {
+                    LOG.warn("traffic queue refused a group of {} records ({})", group.size(), refused.getClass().getSimpleName());
+                    closeSession();
+                    group.forEach(entry -> entry.settle(Pending.FAILED));
+                }
             }
-            connection = null;
+            closeSession();
+        }
+
+        private void send(List<Pending> group) throws JMSException {
+            if (producer == null) {
+                connection = connections.createConnection();
+                session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                producer = session.createProducer(session.createQueue(queue));
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+            }
+            BytesMessage message = session.createBytesMessage();
+            message.writeByte((byte) '[');
+            for (int i = 0; i < group.size(); i++) {
+                if (i > 0) {
+                    message.writeByte((byte) ',');
+                }
+                message.writeBytes(group.get(i).record);
+            }
+            message.writeByte((byte) ']');
+            message.setStringProperty(DUPLICATE_ID, UUID.randomUUID().toString());
+            message.setIntProperty(RECORDS, group.size());
+            // Persistent and non-transacted: send() returns once the broker has journalled (and synced) the group.
+            producer.send(message);
+        }
+
+        private void closeSession() {
+            producer = null;
+            session = null;
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (JMSException | RuntimeException ignored) {
+                    // the connection is being replaced because it failed
+                }
+                connection = null;
+            }
         }
     }
 
@@ -195,7 +212,9 @@ final class GroupCommit implements AutoCloseable {
         }
         refused.forEach(entry -> entry.settle(Pending.FAILED));
         try {
-            sender.join(5_000);
+            for (Thread sender : senders) {
+                sender.join(5_000);
+            }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }

@@ -25,7 +25,7 @@ public class TrafficQueue implements TrafficSink, DisposableBean {
 
     public TrafficQueue(ConnectionFactory connections, JsonMapper json, TrafficProperties properties) {
         this.json = json;
-        this.groups = new GroupCommit(connections, properties.queue());
+        this.groups = new GroupCommit(connections, properties.queue(), properties.senders());
         this.waitNanos = properties.durableWait().toNanos();
     }
 

@@ -66,7 +66,9 @@ class InquiryServlet extends HttpServlet {
             response.setHeader(HttpHeaders.ALLOW, "POST");
             refuse(response, PerimeterProblem.of(HttpServletResponse.SC_METHOD_NOT_ALLOWED));
         } else {
-            respond(inquire(service, http), response);
+            InquiryReply reply = inquire(service, http);
+            DoorVerdict.releasePermits(http);
+            respond(reply, response);
         }
     }
 

@@ -47,7 +47,7 @@ final class ChainFixture {
         signer = new BusSigner(new SigningProperties(null, "nix-bus", "nix-bus"), new NodeProperties(NODE, dataDir));
         checkpoints = new TrafficCheckpoints(chain, chainStore, signer,
                 new TrafficProperties("nix.traffic", 500, Duration.ofMillis(200), 400, 7, Duration.ofMinutes(1), Duration.ofSeconds(5),
-                        Duration.ofMillis(50)));
+                        Duration.ofMillis(50), 2));
     }
 
     /** {@code count} new exchanges, a second apart. */
