@@ -1,5 +1,6 @@
 package ir.nix.policy;
 
+import ir.nix.policy.lang.NonNull;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -42,12 +43,8 @@ public sealed interface Decision permits Decision.Permit, Decision.Deny {
     record Deny(DenialReason reason, String detail, Optional<String> grantId, Optional<String> resolutionRef,
                 Optional<Duration> retryAfter, BundleIdentity bundle) implements Decision {
         public Deny {
-            Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(detail, "detail");
-            Objects.requireNonNull(grantId, "grantId");
-            Objects.requireNonNull(resolutionRef, "resolutionRef");
-            Objects.requireNonNull(retryAfter, "retryAfter");
-            Objects.requireNonNull(bundle, "bundle");
+            NonNull.components("reason detail grantId resolutionRef retryAfter bundle",
+                    reason, detail, grantId, resolutionRef, retryAfter, bundle);
         }
 
         public static Deny of(DenialReason reason, String detail, BundleIdentity bundle) {

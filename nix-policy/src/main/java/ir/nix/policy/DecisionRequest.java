@@ -1,7 +1,7 @@
 package ir.nix.policy;
 
+import ir.nix.policy.lang.NonNull;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -17,11 +17,7 @@ import java.util.Optional;
 public record DecisionRequest(String consumer, String service, String provider, Optional<String> onBehalfOf, Instant at) {
 
     public DecisionRequest {
-        Objects.requireNonNull(consumer, "consumer");
-        Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(onBehalfOf, "onBehalfOf");
-        Objects.requireNonNull(at, "at");
+        NonNull.components("consumer service provider onBehalfOf at", consumer, service, provider, onBehalfOf, at);
     }
 
     public static DecisionRequest of(String consumer, String service, String provider, Instant at) {

@@ -3,9 +3,9 @@ package ir.nix.core.inquiry;
 import ir.nix.core.admission.DoorVerdict;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.tracking.TrackingId;
+import ir.nix.policy.lang.NonNull;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,19 +35,11 @@ public record InquiryRequest(TrackingId trackingId, Channel channel, String serv
                              ReplyEncoder encoder, DoorVerdict door) {
 
     public InquiryRequest {
-        Objects.requireNonNull(trackingId, "trackingId");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(consumer, "consumer");
-        Objects.requireNonNull(callerRequestId, "callerRequestId");
-        Objects.requireNonNull(onBehalfOf, "onBehalfOf");
+        NonNull.components("trackingId channel service consumer callerRequestId onBehalfOf clientCertificate"
+                        + " receivedAt rejection parent encoder door",
+                trackingId, channel, service, consumer, callerRequestId, onBehalfOf, clientCertificate, receivedAt,
+                rejection, parent, encoder, door);
         fields = Map.copyOf(fields);
-        Objects.requireNonNull(clientCertificate, "clientCertificate");
-        Objects.requireNonNull(receivedAt, "receivedAt");
-        Objects.requireNonNull(rejection, "rejection");
-        Objects.requireNonNull(parent, "parent");
-        Objects.requireNonNull(encoder, "encoder");
-        Objects.requireNonNull(door, "door");
     }
 
     /** A failure found by the channel before the pipeline; {@code detail} names the rule, not the content. */

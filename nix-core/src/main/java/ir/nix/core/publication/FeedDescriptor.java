@@ -2,9 +2,9 @@ package ir.nix.core.publication;
 
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.service.ServiceCode;
+import ir.nix.policy.lang.NonNull;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,10 +29,7 @@ public record FeedDescriptor(ServiceCode code, String version, AgencyCode provid
     public static final String PREVIOUS_TOKEN = "previousToken";
 
     public FeedDescriptor {
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(subject, "subject");
+        NonNull.components("code version provider subject", code, version, provider, subject);
         items = List.copyOf(items);
         if (subject.isPresent() && items.stream().anyMatch(item -> item.name().equals(subject.get())
                 || item.name().equals(TOKEN) || item.name().equals(PREVIOUS_TOKEN))) {

@@ -1,6 +1,7 @@
 package ir.nix.core.service;
 
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.policy.lang.NonNull;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,17 +45,10 @@ public record ServiceDescriptor(ServiceCode code, String version, AgencyCode pro
     }
 
     public ServiceDescriptor {
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(version, "version");
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(titleEn, "titleEn");
-        Objects.requireNonNull(titleFa, "titleFa");
-        Objects.requireNonNull(legalBasis, "legalBasis");
+        NonNull.components("code version provider titleEn titleFa legalBasis timeout identity example",
+                code, version, provider, titleEn, titleFa, legalBasis, timeout, identity, example);
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
-        Objects.requireNonNull(timeout, "timeout");
-        Objects.requireNonNull(identity, "identity");
-        Objects.requireNonNull(example, "example");
     }
 
     public Optional<InputField> input(String name) {

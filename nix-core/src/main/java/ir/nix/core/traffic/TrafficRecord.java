@@ -6,9 +6,9 @@ import ir.nix.core.inquiry.OutcomeCode;
 import ir.nix.core.inquiry.PolicyVerdict;
 import ir.nix.core.service.ServiceCode;
 import ir.nix.core.tracking.TrackingId;
+import ir.nix.policy.lang.NonNull;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 
 /**
  * All the bus keeps of an exchange (003 Art. 31.4: nothing but traffic data is stored).
@@ -55,12 +55,8 @@ public record TrafficRecord(TrackingId trackingId, TrackingId parentTrackingId, 
                             String subjectToken, String reason, Integer itemCount) {
 
     public TrafficRecord {
-        Objects.requireNonNull(trackingId, "trackingId");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(decision, "decision");
-        Objects.requireNonNull(outcome, "outcome");
-        Objects.requireNonNull(receivedAt, "receivedAt");
-        Objects.requireNonNull(busNode, "busNode");
+        NonNull.components("trackingId channel decision outcome receivedAt busNode",
+                trackingId, channel, decision, outcome, receivedAt, busNode);
         receivedAt = micros(receivedAt);
         forwardedAt = micros(forwardedAt);
         answeredAt = micros(answeredAt);

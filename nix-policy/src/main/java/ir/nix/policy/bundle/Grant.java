@@ -1,5 +1,6 @@
 package ir.nix.policy.bundle;
 
+import ir.nix.policy.lang.NonNull;
 import ir.nix.policy.GrantCondition;
 import ir.nix.policy.calendar.Tehran;
 
@@ -7,7 +8,6 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,16 +38,9 @@ public record Grant(String id, String resolution, String consumer, String servic
     /** Grant validity and daily quotas follow the Iranian civil day. */
 
     public Grant {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(resolution, "resolution");
-        Objects.requireNonNull(consumer, "consumer");
-        Objects.requireNonNull(service, "service");
-        Objects.requireNonNull(provider, "provider");
+        NonNull.components("id resolution consumer service provider validFrom validUntil quota purpose",
+                id, resolution, consumer, service, provider, validFrom, validUntil, quota, purpose);
         dataItems = Collections.unmodifiableSet(new LinkedHashSet<>(dataItems));
-        Objects.requireNonNull(validFrom, "validFrom");
-        Objects.requireNonNull(validUntil, "validUntil");
-        Objects.requireNonNull(quota, "quota");
-        Objects.requireNonNull(purpose, "purpose");
         conditions = List.copyOf(conditions);
         onBehalfOf = Set.copyOf(onBehalfOf);
     }

@@ -1,6 +1,7 @@
 package ir.nix.policy.bundle;
 
 import ir.nix.policy.calendar.JalaliDate;
+import ir.nix.policy.lang.NonNull;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -21,12 +22,7 @@ import java.util.OptionalInt;
 public record Resolution(String id, String body, OptionalInt session, JalaliDate date, Optional<Letter> letter,
                          String text, boolean demo) {
     public Resolution {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(session, "session");
-        Objects.requireNonNull(date, "date");
-        Objects.requireNonNull(letter, "letter");
-        Objects.requireNonNull(text, "text");
+        NonNull.components("id body session date letter text", id, body, session, date, letter, text);
     }
 
     /** @param number e.g. {@code 127551/200} */

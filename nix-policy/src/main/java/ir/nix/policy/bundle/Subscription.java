@@ -1,9 +1,9 @@
 package ir.nix.policy.bundle;
 
+import ir.nix.policy.lang.NonNull;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,15 +28,9 @@ public record Subscription(String id, String resolution, String subscriber, Stri
                            boolean revoked, String purpose, boolean demo) {
 
     public Subscription {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(resolution, "resolution");
-        Objects.requireNonNull(subscriber, "subscriber");
-        Objects.requireNonNull(feed, "feed");
-        Objects.requireNonNull(provider, "provider");
+        NonNull.components("id resolution subscriber feed provider validFrom validUntil purpose",
+                id, resolution, subscriber, feed, provider, validFrom, validUntil, purpose);
         dataItems = Collections.unmodifiableSet(new LinkedHashSet<>(dataItems));
-        Objects.requireNonNull(validFrom, "validFrom");
-        Objects.requireNonNull(validUntil, "validUntil");
-        Objects.requireNonNull(purpose, "purpose");
     }
 
     /** Whether deliveries are due on {@code day} (a calendar day in Asia/Tehran). */
