@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * The bus through a REST client nobody here wrote: openapi-generator's java client (native library,
  * default options) generated at build time from {@code src/contract/nix-openapi.json}, which
  * {@link ContractFilesTest} holds to what the bus serves. The models are typed: {@code Boolean
- * matched}, {@code Integer year}, {@code List<InsuranceListPersonsItem> persons}, enumerations.
+ * matched}, {@code Integer year} (an {@code int32} input), {@code Long paymentYear} (an {@code int64} reply
+ * item, as the WSDL's {@code xs:long}), {@code List<InsuranceListPersonsItem> persons}, enumerations.
  */
 class GeneratedRestClientTest extends BusUnderTest {
 
@@ -79,7 +80,8 @@ class GeneratedRestClientTest extends BusUnderTest {
 
         List<InsuranceListPersonsItem> persons = reply.getData().getPersons();
         assertThat(persons).isNotEmpty();
-        assertThat(persons.get(0).getPaymentYear()).isEqualTo(year);
+        Long paymentYear = persons.get(0).getPaymentYear();
+        assertThat(paymentYear).isEqualTo(year.longValue());
     }
 
     @Test

@@ -19,19 +19,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The SOAP contract says what each service's descriptor file says: the same request and reply items in
  * the same order, required where the descriptor requires them, numbers as numbers, the identifiers'
  * patterns and the enumerations. The bus writes its WSDL from the descriptors; this test reads the copy
  * the generated client is built from ({@code src/contract/nix-inquiry.wsdl}, which {@link ContractFilesTest}
- * holds to what the bus serves), so it checks what integrators download.
+ * holds to what the bus serves), so it checks what integrators download. Integers are typed alike in both
+ * contracts ({@code xs:int} where the OpenAPI copy says {@code int32}, {@code xs:long} where it says
+ * {@code int64}), so that a client generated from either gets the same number types.
  */
 class SoapContractDescriptorsTest {
 
     static final String XS = "http://www.w3.org/2001/XMLSchema";
     static final String WSDL = "http://schemas.xmlsoap.org/wsdl/";
     static final Document CONTRACT = contract();
+    static final JsonNode OPENAPI = BusUnderTest.JSON.readTree(ContractFilesTest.OPENAPI.toFile());
 
     static Stream<ServiceDescriptor> services() {
         return ServiceDescriptorFiles.read(List.of(ServiceDescriptorFiles.DEFAULT_LOCATION)).stream();
@@ -66,6 +70,7 @@ class SoapContractDescriptorsTest {
                 case BOOLEAN -> "xs:boolean";
                 default -> "xs:string";
             });
+            assertTypedAlikeInOpenApi(service.code().operationName() + "Request", input.name(), base(type));
             input.contractPattern().ifPresent(pattern -> assertThat("^" + facet(type, "pattern").get(0) + "$")
                     .as(input.name() + " pattern").isEqualTo(pattern));
             if (input.type() == FieldType.ENUM) {
@@ -81,10 +86,11 @@ class SoapContractDescriptorsTest {
 
         assertThat(items.get(0).getAttribute("name")).isEqualTo("trackingId");
         assertThat(items.get(0).getAttribute("minOccurs")).isEmpty();
-        assertOutputs(items.subList(1, items.size()), service.outputs());
+        assertOutputs(items.subList(1, items.size()), service.outputs(), service.code().operationName() + "Data");
     }
 
-    private static void assertOutputs(List<Element> items, List<OutputItem> outputs) {
+    /** @param schema the OpenAPI schema that holds the same items */
+    private static void assertOutputs(List<Element> items, List<OutputItem> outputs, String schema) {
         assertThat(items).extracting(item -> item.getAttribute("name"))
                 .containsExactlyElementsOf(outputs.stream().map(OutputItem::name).toList());
         for (int i = 0; i < items.size(); i++) {
@@ -96,15 +102,30 @@ class SoapContractDescriptorsTest {
                 case LIST -> {
                     assertThat(item.getAttribute("maxOccurs")).isEqualTo("unbounded");
                     assertOutputs(children(complexType(type), XS, "sequence").stream()
-                            .flatMap(sequence -> children(sequence, XS, "element").stream()).toList(), output.items());
+                            .flatMap(sequence -> children(sequence, XS, "element").stream()).toList(), output.items(),
+                            type.substring(type.indexOf(':') + 1));
                 }
                 case ENUM -> assertThat(facet(simpleType(type).orElseThrow(), "enumeration"))
                         .containsExactlyElementsOf(output.values());
                 case JALALI_DATE -> assertThat(type).isEqualTo("tns:JalaliDate");
                 case BOOLEAN -> assertThat(type).isEqualTo("xs:boolean");
-                case INTEGER -> assertThat(type).isIn("xs:int", "xs:long");
+                case INTEGER -> assertThat(type).as(output.name()).isEqualTo("xs:long");
                 default -> assertThat(type).as(output.name()).isEqualTo("xs:string");
             }
+            assertTypedAlikeInOpenApi(schema, output.name(), type);
+        }
+    }
+
+    /** The OpenAPI copy types property {@code name} of {@code schema} as the WSDL's {@code xsdType} says. */
+    private static void assertTypedAlikeInOpenApi(String schema, String name, String xsdType) {
+        JsonNode property = OPENAPI.path("components").path("schemas").path(schema).path("properties").path(name);
+        assertThat(property.isMissingNode()).as("OpenAPI has %s.%s", schema, name).isFalse();
+        String format = property.path("format").asString("");
+        switch (xsdType) {
+            case "xs:int" -> assertThat(format).as("%s.%s is xs:int in the WSDL", schema, name).isEqualTo("int32");
+            case "xs:long" -> assertThat(format).as("%s.%s is xs:long in the WSDL", schema, name).isEqualTo("int64");
+            default -> assertThat(property.path("type").asString("")).as("%s.%s is %s in the WSDL", schema, name, xsdType)
+                    .isNotEqualTo("integer");
         }
     }
 

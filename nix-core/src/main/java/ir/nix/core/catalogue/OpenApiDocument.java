@@ -50,6 +50,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>Request schemas do not say {@code additionalProperties: false} although the bus refuses
  * unknown fields: common generators turn such schemas into map types that send no fields.
+ *
+ * <p>Integers are typed as the WSDL types them: an input is {@code int32} ({@code xs:int}; the bus
+ * reads it into a Java {@code int}), a reply item and {@code retryAfterSeconds} are {@code int64}
+ * ({@code xs:long}: a rial amount can pass 2<sup>31</sup>), so that generated clients get the same
+ * Java types from either contract.
  */
 @Component
 class OpenApiDocument {
@@ -139,7 +144,8 @@ class OpenApiDocument {
         if (field.type() == FieldType.ENUM) {
             return enumerated(field.values()).description(field.description());
         }
-        Schema<?> schema = typed(field.type().schemaType().name());
+        Schema<?> schema = field.type().schemaType() == FieldType.SchemaType.INTEGER
+                ? int32() : typed(field.type().schemaType().name());
         field.type().minimum().ifPresent(minimum -> schema.minimum(BigDecimal.valueOf(minimum)));
         field.type().maximum().ifPresent(maximum -> schema.maximum(BigDecimal.valueOf(maximum)));
         field.contractPattern().ifPresent(schema::pattern);
@@ -164,6 +170,7 @@ class OpenApiDocument {
             }
             case ENUM -> enumerated(output.values());
             case JALALI_DATE -> string().pattern(FieldType.JALALI_DATE.pattern());
+            case INTEGER -> int64();
             default -> typed(output.type().name());
         };
         return schema.description(output.description());
@@ -198,7 +205,7 @@ class OpenApiDocument {
                 .addHeaders("TrackingId", new Header().description("The exchange's unique tracking ID (003 Art. 13)")
                         .schema(string().format("uuid")))
                 .addHeaders("RetryAfter", new Header().description("Seconds to wait before trying again")
-                        .schema(typed("integer")))
+                        .schema(int64()))
                 .addSchemas("Problem", problemSchema())
                 .addSchemas("ServiceIdCard", object().description("A service's ID card: code, version, titles, legal "
                         + "basis, provider, inputs, outputs, identity requirements, timeout, channels, example"))
@@ -219,11 +226,11 @@ class OpenApiDocument {
                 .required(List.of("type", "title", "status", "detail", "code", "trackingId"))
                 .addProperty("type", string().format("uri"))
                 .addProperty("title", string())
-                .addProperty("status", typed("integer"))
+                .addProperty("status", int32())
                 .addProperty("detail", string().description("Names the field or rule broken"))
                 .addProperty("code", enumerated(codes))
                 .addProperty("trackingId", string().format("uuid"))
-                .addProperty("retryAfterSeconds", typed("integer"));
+                .addProperty("retryAfterSeconds", int64());
     }
 
     private static ApiResponse problem(int status, List<String> codes) {
@@ -262,6 +269,14 @@ class OpenApiDocument {
 
     private static Schema<?> string() {
         return typed("string");
+    }
+
+    private static Schema<?> int32() {
+        return typed("integer").format("int32");
+    }
+
+    private static Schema<?> int64() {
+        return typed("integer").format("int64");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
