@@ -1,6 +1,7 @@
 package ir.nix.it;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -9,7 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The module rules of architecture.md section 2 that the compiler cannot hold: a service is a
- * descriptor file plus an adapter that only maps protocols, and the core names no provider.
+ * descriptor file plus an adapter that only maps protocols, the core names no provider, and no module's
+ * packages depend on each other in a circle.
  */
 @AnalyzeClasses(packages = "ir.nix", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -28,4 +30,15 @@ class ArchitectureTest {
             .that().resideInAPackage("ir.nix.core..")
             .should().dependOnClassesThat().resideInAPackage("ir.nix.adapters..")
             .because("nix-core names no service or provider (architecture.md section 2)");
+
+    /**
+     * Inside every module the concept packages ({@code ir.nix.core.inquiry}, {@code ir.nix.core.traffic},
+     * {@code ir.nix.policy.bundle}, ...: style.md, packages by concept) depend on each other one way. A concept's
+     * own sub-packages ({@code ir.nix.core.traffic.chain}) belong to its slice. The module level is
+     * {@link ModuleDependencyTest}.
+     */
+    @ArchTest
+    static final ArchRule conceptPackagesFormNoCycle = slices().matching("ir.nix.(*).(*)..")
+            .namingSlices("$1.$2").should().beFreeOfCycles()
+            .because("a cycle makes two concepts one that cannot be read, tested or moved alone");
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ir.nix.core.admission.Admission;
-import ir.nix.core.service.ServiceCatalog;
+import ir.nix.core.provider.ServiceCatalog;
 import ir.nix.core.service.ServiceDescriptor;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -3,7 +3,7 @@ package ir.nix.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import ir.nix.core.service.ServiceCatalog;
+import ir.nix.core.provider.ServiceCatalog;
 import ir.nix.core.service.ServiceDescriptor;
 import java.time.Duration;
 import java.util.ArrayList;

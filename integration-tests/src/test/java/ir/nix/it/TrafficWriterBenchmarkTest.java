@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ir.nix.core.agency.AgencyCode;
-import ir.nix.core.inquiry.Channel;
-import ir.nix.core.inquiry.OutcomeCode;
-import ir.nix.core.inquiry.PolicyVerdict;
+import ir.nix.core.exchange.Channel;
+import ir.nix.core.exchange.OutcomeCode;
+import ir.nix.core.exchange.PolicyVerdict;
 import ir.nix.core.service.ServiceCode;
 import ir.nix.core.tracking.TrackingId;
 import ir.nix.core.traffic.TrafficQueue;

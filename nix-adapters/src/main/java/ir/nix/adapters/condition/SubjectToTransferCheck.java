@@ -1,13 +1,13 @@
 package ir.nix.adapters.condition;
 
+import ir.nix.core.exchange.Channel;
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.identifier.LegalEntityId;
-import ir.nix.core.inquiry.Channel;
 import ir.nix.core.inquiry.ConditionEvaluator;
 import ir.nix.core.inquiry.InquiryContext;
 import ir.nix.core.inquiry.InquiryPipeline;
 import ir.nix.core.inquiry.InquiryReply;
 import ir.nix.core.inquiry.InquiryRequest;
-import ir.nix.core.inquiry.OutcomeCode;
 import ir.nix.core.inquiry.ReplyEncoder;
 import ir.nix.core.service.ServiceDescriptor;
 import ir.nix.policy.GrantCondition;

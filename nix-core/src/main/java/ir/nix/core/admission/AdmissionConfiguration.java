@@ -1,6 +1,6 @@
 package ir.nix.core.admission;
 
-import ir.nix.core.service.ServiceCatalog;
+import ir.nix.core.provider.ServiceCatalog;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,7 @@
 package ir.nix.core.admission;
 
 import ir.nix.core.agency.AgencyCode;
-import ir.nix.core.service.ServiceCatalog;
+import ir.nix.core.provider.ServiceCatalog;
 import ir.nix.core.service.ServiceDescriptor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

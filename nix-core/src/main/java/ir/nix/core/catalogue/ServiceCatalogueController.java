@@ -1,7 +1,7 @@
 package ir.nix.core.catalogue;
 
-import ir.nix.core.inquiry.OutcomeCode;
-import ir.nix.core.service.ServiceCatalog;
+import ir.nix.core.exchange.OutcomeCode;
+import ir.nix.core.provider.ServiceCatalog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package ir.nix.core.inquiry;
+package ir.nix.core.exchange;
 
 /** How an inquiry reached the bus. */
 public enum Channel {

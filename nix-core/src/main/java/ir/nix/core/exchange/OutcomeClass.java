@@ -1,4 +1,4 @@
-package ir.nix.core.inquiry;
+package ir.nix.core.exchange;
 
 import ir.nix.policy.DenialReason;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package ir.nix.core.inquiry;
+package ir.nix.core.exchange;
 
 /** Whether the policy engine was asked, and what it said; recorded with every exchange. */
 public enum PolicyVerdict {

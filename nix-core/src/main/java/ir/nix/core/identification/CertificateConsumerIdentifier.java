@@ -1,5 +1,6 @@
 package ir.nix.core.identification;
 
+import ir.nix.core.signing.Fingerprint;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

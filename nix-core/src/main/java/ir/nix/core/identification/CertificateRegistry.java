@@ -1,6 +1,7 @@
 package ir.nix.core.identification;
 
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.signing.Fingerprint;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

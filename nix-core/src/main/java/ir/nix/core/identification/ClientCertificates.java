@@ -1,8 +1,9 @@
 package ir.nix.core.identification;
 
-import ir.nix.core.signing.CertificatePem;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import ir.nix.core.signing.CertificatePem;
+import ir.nix.core.signing.Fingerprint;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;

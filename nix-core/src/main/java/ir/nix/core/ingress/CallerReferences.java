@@ -1,11 +1,11 @@
 package ir.nix.core.ingress;
 
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.identifier.LegalEntityId;
 import ir.nix.core.identifier.MobileNumber;
 import ir.nix.core.identifier.NationalCode;
 import ir.nix.core.identifier.PostalCode;
 import ir.nix.core.inquiry.InquiryRequest;
-import ir.nix.core.inquiry.OutcomeCode;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -2,6 +2,8 @@ package ir.nix.core.inquiry;
 
 import ir.nix.core.admission.Admission;
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.exchange.Channel;
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.service.ServiceDescriptor;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

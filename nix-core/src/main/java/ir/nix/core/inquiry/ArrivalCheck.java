@@ -1,5 +1,6 @@
 package ir.nix.core.inquiry;
 
+import ir.nix.core.exchange.OutcomeCode;
 import org.springframework.stereotype.Component;
 
 /** Takes over what the channel found on arrival, then requires an identified consumer. */

@@ -1,5 +1,6 @@
 package ir.nix.core.inquiry;
 
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.service.InputCheck;
 import ir.nix.core.service.InputValidator;
 import org.springframework.stereotype.Component;

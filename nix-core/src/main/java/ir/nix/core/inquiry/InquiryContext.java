@@ -1,5 +1,6 @@
 package ir.nix.core.inquiry;
 
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.provider.ProviderAdapter;
 import ir.nix.core.service.ServiceDescriptor;
 import ir.nix.core.service.ValidatedInput;

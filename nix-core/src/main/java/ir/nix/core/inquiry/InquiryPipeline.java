@@ -1,5 +1,6 @@
 package ir.nix.core.inquiry;
 
+import ir.nix.core.exchange.OutcomeCode;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;

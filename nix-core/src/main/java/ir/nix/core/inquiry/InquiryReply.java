@@ -1,6 +1,7 @@
 package ir.nix.core.inquiry;
 
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.service.ServiceCode;
 import ir.nix.core.tracking.TrackingId;
 import java.time.Duration;

@@ -2,6 +2,8 @@ package ir.nix.core.inquiry;
 
 import ir.nix.core.admission.DoorVerdict;
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.exchange.Channel;
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.tracking.TrackingId;
 import ir.nix.policy.lang.NonNull;
 import java.time.Instant;

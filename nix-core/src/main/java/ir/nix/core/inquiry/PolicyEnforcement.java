@@ -1,5 +1,6 @@
 package ir.nix.core.inquiry;
 
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.policy.Decision;
 import ir.nix.policy.DecisionRequest;
 import ir.nix.policy.PolicyDecisionPoint;

@@ -1,5 +1,6 @@
 package ir.nix.core.inquiry;
 
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderResult;
 import ir.nix.core.provider.isolation.ProviderIsolation;

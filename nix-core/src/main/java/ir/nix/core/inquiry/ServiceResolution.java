@@ -1,6 +1,7 @@
 package ir.nix.core.inquiry;
 
-import ir.nix.core.service.ServiceCatalog;
+import ir.nix.core.exchange.OutcomeCode;
+import ir.nix.core.provider.ServiceCatalog;
 import org.springframework.stereotype.Component;
 
 /** Finds the service descriptor and its adapter; an unknown service ends the exchange with 404. */

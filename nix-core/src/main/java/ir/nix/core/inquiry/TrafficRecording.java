@@ -1,5 +1,7 @@
 package ir.nix.core.inquiry;
 
+import ir.nix.core.exchange.OutcomeCode;
+import ir.nix.core.exchange.PolicyVerdict;
 import ir.nix.core.node.NodeProperties;
 import ir.nix.core.service.InputField;
 import ir.nix.core.service.ServiceDescriptor;

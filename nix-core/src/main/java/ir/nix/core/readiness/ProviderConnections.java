@@ -5,7 +5,7 @@ import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderHttpClient;
 import ir.nix.core.provider.ProviderResult;
 import ir.nix.core.provider.ProvidersProperties;
-import ir.nix.core.service.ServiceCatalog;
+import ir.nix.core.provider.ServiceCatalog;
 import ir.nix.core.service.ServiceDescriptor;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,6 +1,5 @@
 package ir.nix.core.signing;
 
-import ir.nix.core.identification.Fingerprint;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateEncodingException;

@@ -1,9 +1,9 @@
 package ir.nix.core.traffic;
 
 import ir.nix.core.agency.AgencyCode;
-import ir.nix.core.inquiry.Channel;
-import ir.nix.core.inquiry.OutcomeCode;
-import ir.nix.core.inquiry.PolicyVerdict;
+import ir.nix.core.exchange.Channel;
+import ir.nix.core.exchange.OutcomeCode;
+import ir.nix.core.exchange.PolicyVerdict;
 import ir.nix.core.service.ServiceCode;
 import ir.nix.core.tracking.TrackingId;
 import ir.nix.policy.lang.NonNull;

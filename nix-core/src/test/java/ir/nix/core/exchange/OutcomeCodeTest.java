@@ -1,4 +1,4 @@
-package ir.nix.core.inquiry;
+package ir.nix.core.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

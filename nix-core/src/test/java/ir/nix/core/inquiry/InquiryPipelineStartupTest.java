@@ -1,5 +1,7 @@
 package ir.nix.core.inquiry;
 
+import ir.nix.core.exchange.Channel;
+import ir.nix.core.exchange.OutcomeCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.core.agency.AgencyCode;

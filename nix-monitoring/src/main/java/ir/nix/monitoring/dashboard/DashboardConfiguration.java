@@ -1,8 +1,8 @@
 package ir.nix.monitoring.dashboard;
 
 import ir.nix.core.node.NodeProperties;
+import ir.nix.core.provider.ServiceCatalog;
 import ir.nix.core.provider.isolation.ProviderIsolation;
-import ir.nix.core.service.ServiceCatalog;
 import ir.nix.monitoring.figures.AgencyNames;
 import java.time.Clock;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package ir.nix.monitoring.dashboard;
 
-import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.traffic.TrafficRecord;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package ir.nix.monitoring.dashboard;
 
-import ir.nix.core.inquiry.OutcomeClass;
+import ir.nix.core.exchange.OutcomeClass;
 import ir.nix.core.traffic.TrafficRecord;
 import ir.nix.core.traffic.TrafficSink;
 import ir.nix.monitoring.figures.LatencyHistogram;

@@ -1,7 +1,7 @@
 package ir.nix.monitoring.dashboard;
 
-import ir.nix.core.inquiry.OutcomeClass;
-import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.exchange.OutcomeClass;
+import ir.nix.core.exchange.OutcomeCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,6 +1,6 @@
 package ir.nix.monitoring.figures;
 
-import ir.nix.core.inquiry.OutcomeClass;
+import ir.nix.core.exchange.OutcomeClass;
 import java.util.Map;
 import java.util.TreeMap;
 

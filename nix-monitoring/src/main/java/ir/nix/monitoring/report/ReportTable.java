@@ -1,7 +1,7 @@
 package ir.nix.monitoring.report;
 
-import ir.nix.core.inquiry.OutcomeClass;
-import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.exchange.OutcomeClass;
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.monitoring.figures.ExchangeFigures;
 import ir.nix.policy.DenialReason;
 import java.util.ArrayList;

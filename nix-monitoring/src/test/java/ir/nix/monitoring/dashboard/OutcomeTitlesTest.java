@@ -2,7 +2,7 @@ package ir.nix.monitoring.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.exchange.OutcomeCode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -2,6 +2,7 @@ package ir.nix.deploy.cli.pki;
 
 import ir.nix.core.identification.CertificateRegistry;
 import ir.nix.core.identification.RegistryEntry;
+import ir.nix.core.signing.CertificatePem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,13 +23,12 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import ir.nix.core.signing.CertificatePem;
 
 /**
  * The PKI tool's directory, laid out as the operator contract states (docs/operators.md):

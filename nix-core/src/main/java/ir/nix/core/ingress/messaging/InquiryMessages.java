@@ -1,15 +1,15 @@
 package ir.nix.core.ingress.messaging;
 
 import ir.nix.core.agency.AgencyCode;
+import ir.nix.core.exchange.Channel;
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.ingress.CallerReferences;
 import ir.nix.core.ingress.rest.IngressProperties;
 import ir.nix.core.ingress.rest.JsonFields;
 import ir.nix.core.ingress.rest.RestReplyEncoder;
-import ir.nix.core.inquiry.Channel;
 import ir.nix.core.inquiry.InquiryPipeline;
 import ir.nix.core.inquiry.InquiryReply;
 import ir.nix.core.inquiry.InquiryRequest;
-import ir.nix.core.inquiry.OutcomeCode;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;

@@ -2,14 +2,14 @@ package ir.nix.core.ingress.rest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import ir.nix.core.admission.DoorVerdict;
+import ir.nix.core.exchange.Channel;
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.identification.ConsumerIdentifier;
 import ir.nix.core.ingress.CallerReferences;
 import ir.nix.core.ingress.NixHeaders;
-import ir.nix.core.inquiry.Channel;
 import ir.nix.core.inquiry.InquiryPipeline;
 import ir.nix.core.inquiry.InquiryReply;
 import ir.nix.core.inquiry.InquiryRequest;
-import ir.nix.core.inquiry.OutcomeCode;
 import ir.nix.core.perimeter.PerimeterMetrics;
 import ir.nix.core.perimeter.PerimeterProblem;
 import jakarta.servlet.http.HttpServlet;

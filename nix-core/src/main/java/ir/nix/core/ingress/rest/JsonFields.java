@@ -1,6 +1,6 @@
 package ir.nix.core.ingress.rest;
 
-import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.exchange.OutcomeCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

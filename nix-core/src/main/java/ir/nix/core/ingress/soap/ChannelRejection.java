@@ -1,6 +1,6 @@
 package ir.nix.core.ingress.soap;
 
-import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.exchange.OutcomeCode;
 import java.io.IOException;
 
 /**

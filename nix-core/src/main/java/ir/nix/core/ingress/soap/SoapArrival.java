@@ -1,9 +1,9 @@
 package ir.nix.core.ingress.soap;
 
 import ir.nix.core.admission.DoorVerdict;
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.identification.ConsumerIdentifier;
 import ir.nix.core.inquiry.InquiryRequest;
-import ir.nix.core.inquiry.OutcomeCode;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,9 @@
 package ir.nix.core.ingress.soap;
 
 import ir.nix.core.admission.DoorVerdict;
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.identification.ConsumerIdentifier;
 import ir.nix.core.ingress.rest.IngressProperties;
-import ir.nix.core.inquiry.OutcomeCode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package ir.nix.core.ingress.soap;
 
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.inquiry.InquiryReply;
-import ir.nix.core.inquiry.OutcomeCode;
 import ir.nix.core.tracking.TrackingId;
 import java.util.Map;
 import java.util.Optional;

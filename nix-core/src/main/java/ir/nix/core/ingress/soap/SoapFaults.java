@@ -1,7 +1,7 @@
 package ir.nix.core.ingress.soap;
 
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.inquiry.InquiryReply;
-import ir.nix.core.inquiry.OutcomeCode;
 import javax.xml.namespace.QName;
 import org.apache.cxf.binding.soap.Soap11;
 import org.apache.cxf.helpers.DOMUtils;

@@ -1,11 +1,11 @@
 package ir.nix.core.ingress.soap;
 
+import ir.nix.core.exchange.Channel;
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.ingress.CallerReferences;
-import ir.nix.core.inquiry.Channel;
 import ir.nix.core.inquiry.InquiryPipeline;
 import ir.nix.core.inquiry.InquiryReply;
 import ir.nix.core.inquiry.InquiryRequest;
-import ir.nix.core.inquiry.OutcomeCode;
 import ir.nix.core.service.ServiceDescriptor;
 import java.util.List;
 import java.util.Optional;

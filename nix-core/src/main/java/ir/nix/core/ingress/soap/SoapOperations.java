@@ -1,6 +1,6 @@
 package ir.nix.core.ingress.soap;
 
-import ir.nix.core.service.ServiceCatalog;
+import ir.nix.core.provider.ServiceCatalog;
 import ir.nix.core.service.ServiceDescriptor;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package ir.nix.core.ingress.soap;
 
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.inquiry.InquiryReply;
-import ir.nix.core.inquiry.OutcomeCode;
+import ir.nix.core.provider.ServiceCatalog;
 import ir.nix.core.readiness.WarmUp;
-import ir.nix.core.service.ServiceCatalog;
 import ir.nix.core.service.ServiceDescriptor;
 import ir.nix.core.tracking.TrackingId;
 import java.util.Map;

@@ -2,8 +2,8 @@ package ir.nix.core.ingress.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ir.nix.core.exchange.OutcomeCode;
 import ir.nix.core.inquiry.InquiryReply;
-import ir.nix.core.inquiry.OutcomeCode;
 import ir.nix.core.tracking.TrackingId;
 import java.time.Duration;
 import java.util.Map;

@@ -3,12 +3,12 @@ package ir.nix.core.traffic.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.core.agency.AgencyCode;
-import ir.nix.core.inquiry.Channel;
-import ir.nix.core.inquiry.OutcomeCode;
-import ir.nix.core.inquiry.PolicyVerdict;
+import ir.nix.core.exchange.Channel;
+import ir.nix.core.exchange.OutcomeCode;
+import ir.nix.core.exchange.PolicyVerdict;
 import ir.nix.core.service.ServiceCode;
-import ir.nix.core.traffic.TrafficRecord;
 import ir.nix.core.tracking.TrackingId;
+import ir.nix.core.traffic.TrafficRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

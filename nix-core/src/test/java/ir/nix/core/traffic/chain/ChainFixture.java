@@ -1,8 +1,8 @@
 package ir.nix.core.traffic.chain;
 
-import ir.nix.core.inquiry.Channel;
-import ir.nix.core.inquiry.OutcomeCode;
-import ir.nix.core.inquiry.PolicyVerdict;
+import ir.nix.core.exchange.Channel;
+import ir.nix.core.exchange.OutcomeCode;
+import ir.nix.core.exchange.PolicyVerdict;
 import ir.nix.core.node.NodeProperties;
 import ir.nix.core.signing.BusSigner;
 import ir.nix.core.signing.SigningProperties;

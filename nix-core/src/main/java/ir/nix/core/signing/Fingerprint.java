@@ -1,4 +1,4 @@
-package ir.nix.core.identification;
+package ir.nix.core.signing;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

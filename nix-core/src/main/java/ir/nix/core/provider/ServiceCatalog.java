@@ -1,7 +1,10 @@
-package ir.nix.core.service;
+package ir.nix.core.provider;
 
 import ir.nix.core.provider.ProviderAdapter;
 import ir.nix.core.provider.ProviderEndpoints;
+import ir.nix.core.service.ServiceDescriptor;
+import ir.nix.core.service.ServiceDescriptorFiles;
+import ir.nix.core.service.ServicesProperties;
 import ir.nix.policy.ServiceVocabulary;
 import java.time.Duration;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package ir.nix.core.service;
+package ir.nix.core.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,9 @@ import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderResult;
 import ir.nix.core.provider.ProvidersProperties;
+import ir.nix.core.service.ServiceCode;
+import ir.nix.core.service.ServiceDescriptor;
+import ir.nix.core.service.ServiceDescriptorFiles;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
