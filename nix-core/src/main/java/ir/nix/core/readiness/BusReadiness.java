@@ -15,19 +15,8 @@ import org.springframework.stereotype.Component;
  * inquiries elsewhere. Details are states and the bundle version, never content.
  */
 @Component("busReadiness")
-class BusReadiness implements HealthIndicator {
-
-    private final CamelContext camel;
-    private final StartupWarmUp warmUp;
-    private final TrafficPathAvailability trafficPath;
-    private final PolicyDecisionPoint policy;
-
-    BusReadiness(CamelContext camel, StartupWarmUp warmUp, TrafficPathAvailability trafficPath, PolicyDecisionPoint policy) {
-        this.camel = camel;
-        this.warmUp = warmUp;
-        this.trafficPath = trafficPath;
-        this.policy = policy;
-    }
+record BusReadiness(CamelContext camel, StartupWarmUp warmUp, TrafficPathAvailability trafficPath,
+                    PolicyDecisionPoint policy) implements HealthIndicator {
 
     @Override
     public Health health() {

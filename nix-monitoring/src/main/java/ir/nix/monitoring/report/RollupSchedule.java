@@ -14,18 +14,10 @@ import org.springframework.stereotype.Component;
  * reading the hours not yet rolled up from the records.
  */
 @Component
-class RollupSchedule implements SchedulingConfigurer {
+record RollupSchedule(RollupAggregator aggregator, ReportProperties properties) implements SchedulingConfigurer {
 
     private static final Logger LOG = LoggerFactory.getLogger(RollupSchedule.class);
     private static final Duration FIRST_RUN = Duration.ofSeconds(10);
-
-    private final RollupAggregator aggregator;
-    private final ReportProperties properties;
-
-    RollupSchedule(RollupAggregator aggregator, ReportProperties properties) {
-        this.aggregator = aggregator;
-        this.properties = properties;
-    }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {

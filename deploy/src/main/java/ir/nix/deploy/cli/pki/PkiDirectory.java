@@ -2,7 +2,6 @@ package ir.nix.deploy.cli.pki;
 
 import ir.nix.core.identification.CertificateRegistry;
 import ir.nix.core.identification.RegistryEntry;
-import ir.nix.core.signing.CertificatePem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,12 +22,13 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import ir.nix.core.signing.CertificatePem;
 
 /**
  * The PKI tool's directory, laid out as the operator contract states (docs/operators.md):
@@ -36,7 +36,7 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
  * {@code signing.p12}, {@code issued/<name>.crt.pem|.key.pem|.p12}, {@code registry.yml} and
  * {@code crl.pem}. Every file written is reported on {@code out}; keys are written owner-readable only.
  */
-final class PkiDirectory {
+record PkiDirectory(Path dir, PrintWriter out) {
 
     static final String CA_CERTIFICATE = "ca.crt.pem";
     static final String CA_KEY = "ca.key.pem";
@@ -48,14 +48,6 @@ final class PkiDirectory {
     static final String CRL = "crl.pem";
     static final String REGISTRY_HEADER = "# NIX certificate registry (NIX_CERTIFICATE_REGISTRY), kept by 'nix-bus pki issue' and 'pki revoke'.\n"
             + "# Each entry names a certificate by issuer + serial (hex) or by SHA-256 fingerprint, and an agency or a role.\n";
-
-    private final Path dir;
-    private final PrintWriter out;
-
-    PkiDirectory(Path dir, PrintWriter out) {
-        this.dir = dir;
-        this.out = out;
-    }
 
     Path file(String name) {
         return dir.resolve(name);

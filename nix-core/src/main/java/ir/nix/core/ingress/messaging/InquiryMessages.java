@@ -36,7 +36,9 @@ import org.springframework.jms.listener.SessionAwareMessageListener;
  * keeps failing, or whose body is not JSON text or bytes, is dead-lettered headers-only by
  * {@link DeadLetters} (003 Art. 31.4: a dead letter keeps no content).
  */
-final class InquiryMessages implements SessionAwareMessageListener<Message> {
+record InquiryMessages(AgencyCode agency, InquiryPipeline pipeline, JsonFields json, RestReplyEncoder encoder,
+                       IngressProperties limits, MessagingProperties properties, DeadLetters deadLetters)
+                       implements SessionAwareMessageListener<Message> {
 
     /** Artemis stamps the authenticated user on every message it accepts ({@code populate-validated-user}). */
     static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
@@ -49,25 +51,6 @@ final class InquiryMessages implements SessionAwareMessageListener<Message> {
     static final String NATIVE_MESSAGE_ID = "NATIVE_MESSAGE_ID";
     /** How Artemis renders an AMQP string message-id as a JMS message ID; the caller knows it without. */
     private static final String AMQP_STRING_ID = "ID:AMQP_NO_PREFIX:";
-
-    private final AgencyCode agency;
-    private final InquiryPipeline pipeline;
-    private final JsonFields json;
-    private final RestReplyEncoder encoder;
-    private final IngressProperties limits;
-    private final MessagingProperties properties;
-    private final DeadLetters deadLetters;
-
-    InquiryMessages(AgencyCode agency, InquiryPipeline pipeline, JsonFields json, RestReplyEncoder encoder,
-                    IngressProperties limits, MessagingProperties properties, DeadLetters deadLetters) {
-        this.agency = agency;
-        this.pipeline = pipeline;
-        this.json = json;
-        this.encoder = encoder;
-        this.limits = limits;
-        this.properties = properties;
-        this.deadLetters = deadLetters;
-    }
 
     @Override
     public void onMessage(Message message, Session session) throws JMSException {

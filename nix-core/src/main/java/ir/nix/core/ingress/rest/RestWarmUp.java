@@ -18,19 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * validator, and the reply encoder for a success envelope and a problem document. Nothing is sent or recorded.
  */
 @Component
-class RestWarmUp implements WarmUp {
-
-    private final ServiceCatalog catalog;
-    private final JsonFields fields;
-    private final RestReplyEncoder encoder;
-    private final JsonMapper json;
-
-    RestWarmUp(ServiceCatalog catalog, JsonFields fields, RestReplyEncoder encoder, JsonMapper json) {
-        this.catalog = catalog;
-        this.fields = fields;
-        this.encoder = encoder;
-        this.json = json;
-    }
+record RestWarmUp(ServiceCatalog catalog, JsonFields fields, RestReplyEncoder encoder, JsonMapper json)
+                  implements WarmUp {
 
     @Override
     public String name() {
