@@ -1,5 +1,6 @@
 package ir.nix.policy.active;
 
+import ir.nix.policy.BundleIdentity;
 import ir.nix.policy.Decision;
 import ir.nix.policy.DecisionRequest;
 import ir.nix.policy.DenialReason;
@@ -7,6 +8,8 @@ import ir.nix.policy.TestVocabulary;
 import ir.nix.policy.bundle.BundleDirectory;
 import ir.nix.policy.bundle.BundleRejected;
 import ir.nix.policy.bundle.PolicyBundleLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,46 +46,54 @@ class ActivePolicyTest {
         assertThat(policy.activeBundle()).isEqualTo(policy.bundle().identity());
     }
 
-    @Test
-    void appliesAChangedBundleOnReload() {
-        BundleDirectory bundle = BundleDirectory.minimal(directory);
-        ActivePolicy policy = ActivePolicy.load(loader, bundle.location());
-        var before = policy.activeBundle();
-        bundle.write(GRANTS, BundleDirectory.GRANTS.replace("dataItems: [matched]", "dataItems: [matched]\n    revoked: true"));
+    /** Reloads of the minimal bundle, loaded before each test. */
+    @Nested
+    class OnReload {
 
-        ReloadOutcome outcome = policy.reload();
+        private BundleDirectory bundle;
+        private ActivePolicy policy;
+        private BundleIdentity before;
 
-        assertThat(outcome).isEqualTo(new ReloadOutcome.Applied(before, policy.activeBundle()));
-        assertThat(policy.decide(MOE_SHAHKAR)).isInstanceOfSatisfying(Decision.Deny.class,
-                deny -> assertThat(deny.reason()).isEqualTo(DenialReason.GRANT_REVOKED));
-    }
+        @BeforeEach
+        void loadTheMinimalBundle() {
+            bundle = BundleDirectory.minimal(directory);
+            policy = ActivePolicy.load(loader, bundle.location());
+            before = policy.activeBundle();
+        }
 
-    @Test
-    void keepsThePreviousBundleWhenTheNewOneIsRejected() {
-        BundleDirectory bundle = BundleDirectory.minimal(directory);
-        ActivePolicy policy = ActivePolicy.load(loader, bundle.location());
-        var before = policy.activeBundle();
-        bundle.write(GRANTS, BundleDirectory.GRANTS.replace("consumer: MOE", "consumer: XYZ"));
+        @Test
+        void appliesAChangedBundleOnReload() {
+            bundle.write(GRANTS, BundleDirectory.GRANTS.replace("dataItems: [matched]", "dataItems: [matched]\n    revoked: true"));
 
-        ReloadOutcome outcome = policy.reload();
+            ReloadOutcome outcome = policy.reload();
 
-        assertThat(outcome).isInstanceOfSatisfying(ReloadOutcome.Rejected.class, rejected -> {
-            assertThat(rejected.active()).isEqualTo(before);
-            assertThat(rejected.reason()).hasMessageContaining("grants.yaml line 4: unknown consumer agency 'XYZ'");
-        });
-        assertThat(policy.activeBundle()).isEqualTo(before);
-        assertThat(policy.decide(MOE_SHAHKAR)).isInstanceOf(Decision.Permit.class);
-    }
+            assertThat(outcome).isEqualTo(new ReloadOutcome.Applied(before, policy.activeBundle()));
+            assertThat(policy.decide(MOE_SHAHKAR)).isInstanceOfSatisfying(Decision.Deny.class,
+                    deny -> assertThat(deny.reason()).isEqualTo(DenialReason.GRANT_REVOKED));
+        }
 
-    @Test
-    void reportsAnUnchangedBundleWithoutSwappingIt() {
-        BundleDirectory bundle = BundleDirectory.minimal(directory);
-        ActivePolicy policy = ActivePolicy.load(loader, bundle.location());
-        var decidingBundle = policy.bundle();
+        @Test
+        void keepsThePreviousBundleWhenTheNewOneIsRejected() {
+            bundle.write(GRANTS, BundleDirectory.GRANTS.replace("consumer: MOE", "consumer: XYZ"));
 
-        ReloadOutcome outcome = policy.reload();
+            ReloadOutcome outcome = policy.reload();
 
-        assertThat(outcome).isEqualTo(new ReloadOutcome.Unchanged(policy.activeBundle()));
-        assertThat(policy.bundle()).isSameAs(decidingBundle);
+            assertThat(outcome).isInstanceOfSatisfying(ReloadOutcome.Rejected.class, rejected -> {
+                assertThat(rejected.active()).isEqualTo(before);
+                assertThat(rejected.reason()).hasMessageContaining("grants.yaml line 4: unknown consumer agency 'XYZ'");
+            });
+            assertThat(policy.activeBundle()).isEqualTo(before);
+            assertThat(policy.decide(MOE_SHAHKAR)).isInstanceOf(Decision.Permit.class);
+        }
+
+        @Test
+        void reportsAnUnchangedBundleWithoutSwappingIt() {
+            var decidingBundle = policy.bundle();
+
+            ReloadOutcome outcome = policy.reload();
+
+            assertThat(outcome).isEqualTo(new ReloadOutcome.Unchanged(policy.activeBundle()));
+            assertThat(policy.bundle()).isSameAs(decidingBundle);
+        }
     }
 }

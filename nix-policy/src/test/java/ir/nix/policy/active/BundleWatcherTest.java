@@ -1,9 +1,11 @@
 package ir.nix.policy.active;
 
+import ir.nix.policy.BundleIdentity;
 import ir.nix.policy.TestVocabulary;
 import ir.nix.policy.bundle.BundleDirectory;
 import ir.nix.policy.bundle.BundleLocation;
 import ir.nix.policy.bundle.PolicyBundleLoader;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,14 +25,21 @@ class BundleWatcherTest {
     Path directory;
 
     private final PolicyBundleLoader loader = new PolicyBundleLoader(TestVocabulary.BUS_SERVICES, false);
+    private final List<ReloadOutcome> outcomes = new CopyOnWriteArrayList<>();
+    private BundleDirectory bundle;
+    private ActivePolicy policy;
+    /** The bundle in force before a test changes the files. */
+    private BundleIdentity before;
+
+    @BeforeEach
+    void loadTheMinimalBundle() {
+        bundle = BundleDirectory.minimal(directory);
+        policy = ActivePolicy.load(loader, bundle.location());
+        before = policy.activeBundle();
+    }
 
     @Test
     void reloadsWhenAFileOfTheBundleChanges() throws Exception {
-        BundleDirectory bundle = BundleDirectory.minimal(directory);
-        ActivePolicy policy = ActivePolicy.load(loader, bundle.location());
-        var before = policy.activeBundle();
-        List<ReloadOutcome> outcomes = new CopyOnWriteArrayList<>();
-
         try (BundleWatcher ignored = BundleWatcher.start(policy, Duration.ofMillis(100), outcomes::add)) {
             bundle.append(GRANTS, "# reviewed by the secretariat\n");
 
@@ -41,11 +50,6 @@ class BundleWatcherTest {
 
     @Test
     void reportsARejectedChangeAndKeepsWatching() throws Exception {
-        BundleDirectory bundle = BundleDirectory.minimal(directory);
-        ActivePolicy policy = ActivePolicy.load(loader, bundle.location());
-        var before = policy.activeBundle();
-        List<ReloadOutcome> outcomes = new CopyOnWriteArrayList<>();
-
         try (BundleWatcher ignored = BundleWatcher.start(policy, Duration.ofMillis(100), outcomes::add)) {
             bundle.write(GRANTS, BundleDirectory.GRANTS.replace("consumer: MOE", "consumer: XYZ"));
             await().atMost(Duration.ofSeconds(20))
@@ -60,9 +64,9 @@ class BundleWatcherTest {
 
     @Test
     void cannotWatchAClasspathBundle() {
-        ActivePolicy policy = ActivePolicy.load(loader, BundleLocation.DEFAULT);
+        ActivePolicy classpath = ActivePolicy.load(loader, BundleLocation.DEFAULT);
 
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> BundleWatcher.start(policy, Duration.ofMillis(100), outcome -> { }));
+                .isThrownBy(() -> BundleWatcher.start(classpath, Duration.ofMillis(100), outcome -> { }));
     }
 }

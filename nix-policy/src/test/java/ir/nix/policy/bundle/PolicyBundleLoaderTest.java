@@ -193,15 +193,7 @@ class PolicyBundleLoaderTest {
 
     @Test
     void validatesGrantsOfDeclaredServicesAgainstTheDeclaration() {
-        BundleDirectory bundle = BundleDirectory.minimal(directory).write(SERVICES, SKILL_CERTIFICATE)
-                .append(GRANTS, """
-                          - id: moe-skill-certificate
-                            resolution: WG-26/1400-08-18
-                            consumer: MOE
-                            service: skill-certificate
-                            provider: TVTO
-                            dataItems: [authentic]
-                        """);
+        BundleDirectory bundle = grantingSkillCertificate("authentic");
 
         PolicyBundle loaded = load(bundle);
 
@@ -211,18 +203,22 @@ class PolicyBundleLoaderTest {
 
     @Test
     void rejectsItemsADeclaredServiceDoesNotHave() {
-        BundleDirectory bundle = BundleDirectory.minimal(directory).write(SERVICES, SKILL_CERTIFICATE)
-                .append(GRANTS, """
-                          - id: moe-skill-certificate
-                            resolution: WG-26/1400-08-18
-                            consumer: MOE
-                            service: skill-certificate
-                            provider: TVTO
-                            dataItems: [grade]
-                        """);
+        BundleDirectory bundle = grantingSkillCertificate("grade");
 
         assertThatThrownBy(() -> load(bundle)).isInstanceOf(BundleRejected.class)
                 .hasMessageContaining("unknown data item 'grade' of service 'skill-certificate'");
+    }
+
+    /** A bundle that declares service skill-certificate and grants MOE its {@code dataItems} (comma-separated). */
+    private BundleDirectory grantingSkillCertificate(String dataItems) {
+        return BundleDirectory.minimal(directory).write(SERVICES, SKILL_CERTIFICATE).append(GRANTS, """
+                  - id: moe-skill-certificate
+                    resolution: WG-26/1400-08-18
+                    consumer: MOE
+                    service: skill-certificate
+                    provider: TVTO
+                    dataItems: [%s]
+                """.formatted(dataItems));
     }
 
     @Test

@@ -156,46 +156,28 @@ class GrantDeciderTest {
         assertThat(decider.decide(onBehalfOf("MOE"))).isInstanceOf(Decision.Permit.class);
     }
 
-    @Test
-    void refusesBeyondThePerSecondRateWithARetryWithinTheSecond() {
-        GrantDecider decider = GrantDecider.of(bundleOf(grant("moe-shahkar").perSecond(2)));
-        decide(decider, 2);
+    @ParameterizedTest(name = "{1} a {0}: retry after {2}")
+    @CsvSource({
+            "second, 2, PT0.5S",
+            // Daily quotas follow the Iranian civil day: from noon, the retry is at Tehran midnight.
+            "day, 3, PT12H"})
+    void refusesBeyondTheLimitWithARetryWhenTheWindowTurns(String window, int limit, Duration retryAfter) {
+        GrantDecider decider = usedUp(window, limit);
 
         Decision decision = decider.decide(DecisionRequest.of("MOE", "shahkar", "CRA", NOW));
 
         assertDenied(decision, DenialReason.QUOTA_EXCEEDED, "moe-shahkar");
-        assertThat(((Decision.Deny) decision).retryAfter()).hasValue(Duration.ofMillis(500));
+        assertThat(((Decision.Deny) decision).retryAfter()).hasValue(retryAfter);
     }
 
-    @Test
-    void permitsAgainOnceTheRetryAfterHasPassed() {
-        GrantDecider decider = GrantDecider.of(bundleOf(grant("moe-shahkar").perSecond(2)));
-        decide(decider, 2);
-        Duration retryAfter = ((Decision.Deny) decider.decide(DecisionRequest.of("MOE", "shahkar", "CRA", NOW)))
-                .retryAfter().orElseThrow();
+    @ParameterizedTest(name = "{1} a {0}: permitted again at {2} Tehran")
+    @CsvSource({
+            "second, 2, 2024-06-01T12:00:00.5",
+            "day, 3, 2024-06-02T00:00"})
+    void permitsAgainOnceTheWindowHasTurned(String window, int limit, String tehranTime) {
+        GrantDecider decider = usedUp(window, limit);
 
-        Decision decision = decider.decide(DecisionRequest.of("MOE", "shahkar", "CRA", NOW.plus(retryAfter)));
-
-        assertThat(decision).isInstanceOf(Decision.Permit.class);
-    }
-
-    @Test
-    void refusesBeyondTheDailyLimitUntilTehranMidnight() {
-        GrantDecider decider = GrantDecider.of(bundleOf(grant("moe-shahkar").perDay(3)));
-        decide(decider, 3);
-
-        Decision decision = decider.decide(DecisionRequest.of("MOE", "shahkar", "CRA", NOW));
-
-        assertDenied(decision, DenialReason.QUOTA_EXCEEDED, "moe-shahkar");
-        assertThat(((Decision.Deny) decision).retryAfter()).hasValue(Duration.ofHours(12));
-    }
-
-    @Test
-    void permitsAgainOnTheNextTehranDay() {
-        GrantDecider decider = GrantDecider.of(bundleOf(grant("moe-shahkar").perDay(3)));
-        decide(decider, 3);
-
-        Decision decision = decider.decide(DecisionRequest.of("MOE", "shahkar", "CRA", tehran("2024-06-02T00:00")));
+        Decision decision = decider.decide(DecisionRequest.of("MOE", "shahkar", "CRA", tehran(tehranTime)));
 
         assertThat(decision).isInstanceOf(Decision.Permit.class);
     }
@@ -239,6 +221,14 @@ class GrantDeciderTest {
 
     private static DecisionRequest onBehalfOf(String party) {
         return new DecisionRequest("MOE", "shahkar", "CRA", Optional.of(party), NOW);
+    }
+
+    /** A decider whose only grant, limited per {@code window} ("second" or "day"), has used its {@code limit} at NOW. */
+    private static GrantDecider usedUp(String window, int limit) {
+        TestGrant grant = grant("moe-shahkar");
+        GrantDecider decider = GrantDecider.of(bundleOf(window.equals("second") ? grant.perSecond(limit) : grant.perDay(limit)));
+        decide(decider, limit);
+        return decider;
     }
 
     private static void decide(GrantDecider decider, int times) {
