@@ -16,17 +16,8 @@ import org.springframework.stereotype.Component;
  * without its record).
  */
 @Component
-class TrafficPathCheck implements WarmUp {
-
-    private final ConnectionFactory connections;
-    private final TrafficPathAvailability path;
-    private final String queue;
-
-    TrafficPathCheck(ConnectionFactory connections, TrafficPathAvailability path, TrafficProperties traffic) {
-        this.connections = connections;
-        this.path = path;
-        this.queue = traffic.queue();
-    }
+record TrafficPathCheck(ConnectionFactory connections, TrafficPathAvailability path, TrafficProperties traffic)
+        implements WarmUp {
 
     @Override
     public String name() {
@@ -37,7 +28,7 @@ class TrafficPathCheck implements WarmUp {
     public void warm() {
         try (Connection connection = connections.createConnection();
              Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-             MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+             MessageProducer producer = session.createProducer(session.createQueue(traffic.queue()))) {
             path.succeeded();
         } catch (JMSException unreachable) {
             path.failed();

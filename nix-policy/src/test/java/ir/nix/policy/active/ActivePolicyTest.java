@@ -1,6 +1,5 @@
 package ir.nix.policy.active;
 
-import ir.nix.policy.BundleIdentity;
 import ir.nix.policy.Decision;
 import ir.nix.policy.DecisionRequest;
 import ir.nix.policy.DenialReason;
@@ -50,50 +49,47 @@ class ActivePolicyTest {
     @Nested
     class OnReload {
 
-        private BundleDirectory bundle;
-        private ActivePolicy policy;
-        private BundleIdentity before;
+        private LoadedBundle loaded;
 
         @BeforeEach
         void loadTheMinimalBundle() {
-            bundle = BundleDirectory.minimal(directory);
-            policy = ActivePolicy.load(loader, bundle.location());
-            before = policy.activeBundle();
+            loaded = LoadedBundle.minimal(directory, loader);
         }
 
         @Test
         void appliesAChangedBundleOnReload() {
-            bundle.write(GRANTS, BundleDirectory.GRANTS.replace("dataItems: [matched]", "dataItems: [matched]\n    revoked: true"));
+            loaded.files().write(GRANTS,
+                    BundleDirectory.GRANTS.replace("dataItems: [matched]", "dataItems: [matched]\n    revoked: true"));
 
-            ReloadOutcome outcome = policy.reload();
+            ReloadOutcome outcome = loaded.policy().reload();
 
-            assertThat(outcome).isEqualTo(new ReloadOutcome.Applied(before, policy.activeBundle()));
-            assertThat(policy.decide(MOE_SHAHKAR)).isInstanceOfSatisfying(Decision.Deny.class,
+            assertThat(outcome).isEqualTo(new ReloadOutcome.Applied(loaded.before(), loaded.policy().activeBundle()));
+            assertThat(loaded.policy().decide(MOE_SHAHKAR)).isInstanceOfSatisfying(Decision.Deny.class,
                     deny -> assertThat(deny.reason()).isEqualTo(DenialReason.GRANT_REVOKED));
         }
 
         @Test
         void keepsThePreviousBundleWhenTheNewOneIsRejected() {
-            bundle.write(GRANTS, BundleDirectory.GRANTS.replace("consumer: MOE", "consumer: XYZ"));
+            loaded.files().write(GRANTS, BundleDirectory.GRANTS.replace("consumer: MOE", "consumer: XYZ"));
 
-            ReloadOutcome outcome = policy.reload();
+            ReloadOutcome outcome = loaded.policy().reload();
 
             assertThat(outcome).isInstanceOfSatisfying(ReloadOutcome.Rejected.class, rejected -> {
-                assertThat(rejected.active()).isEqualTo(before);
+                assertThat(rejected.active()).isEqualTo(loaded.before());
                 assertThat(rejected.reason()).hasMessageContaining("grants.yaml line 4: unknown consumer agency 'XYZ'");
             });
-            assertThat(policy.activeBundle()).isEqualTo(before);
-            assertThat(policy.decide(MOE_SHAHKAR)).isInstanceOf(Decision.Permit.class);
+            assertThat(loaded.policy().activeBundle()).isEqualTo(loaded.before());
+            assertThat(loaded.policy().decide(MOE_SHAHKAR)).isInstanceOf(Decision.Permit.class);
         }
 
         @Test
         void reportsAnUnchangedBundleWithoutSwappingIt() {
-            var decidingBundle = policy.bundle();
+            var decidingBundle = loaded.policy().bundle();
 
-            ReloadOutcome outcome = policy.reload();
+            ReloadOutcome outcome = loaded.policy().reload();
 
-            assertThat(outcome).isEqualTo(new ReloadOutcome.Unchanged(policy.activeBundle()));
-            assertThat(policy.bundle()).isSameAs(decidingBundle);
+            assertThat(outcome).isEqualTo(new ReloadOutcome.Unchanged(loaded.policy().activeBundle()));
+            assertThat(loaded.policy().bundle()).isSameAs(decidingBundle);
         }
     }
 }

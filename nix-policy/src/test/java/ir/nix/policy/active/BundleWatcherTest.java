@@ -1,6 +1,5 @@
 package ir.nix.policy.active;
 
-import ir.nix.policy.BundleIdentity;
 import ir.nix.policy.TestVocabulary;
 import ir.nix.policy.bundle.BundleDirectory;
 import ir.nix.policy.bundle.BundleLocation;
@@ -26,39 +25,36 @@ class BundleWatcherTest {
 
     private final PolicyBundleLoader loader = new PolicyBundleLoader(TestVocabulary.BUS_SERVICES, false);
     private final List<ReloadOutcome> outcomes = new CopyOnWriteArrayList<>();
-    private BundleDirectory bundle;
-    private ActivePolicy policy;
-    /** The bundle in force before a test changes the files. */
-    private BundleIdentity before;
+    private LoadedBundle loaded;
 
     @BeforeEach
     void loadTheMinimalBundle() {
-        bundle = BundleDirectory.minimal(directory);
-        policy = ActivePolicy.load(loader, bundle.location());
-        before = policy.activeBundle();
+        loaded = LoadedBundle.minimal(directory, loader);
     }
 
     @Test
     void reloadsWhenAFileOfTheBundleChanges() throws Exception {
-        try (BundleWatcher ignored = BundleWatcher.start(policy, Duration.ofMillis(100), outcomes::add)) {
-            bundle.append(GRANTS, "# reviewed by the secretariat\n");
+        try (BundleWatcher ignored = BundleWatcher.start(loaded.policy(), Duration.ofMillis(100), outcomes::add)) {
+            loaded.files().append(GRANTS, "# reviewed by the secretariat\n");
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> !policy.activeBundle().equals(before));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !loaded.policy().activeBundle().equals(loaded.before()));
         }
         assertThat(outcomes).last().isInstanceOf(ReloadOutcome.Applied.class);
     }
 
     @Test
     void reportsARejectedChangeAndKeepsWatching() throws Exception {
-        try (BundleWatcher ignored = BundleWatcher.start(policy, Duration.ofMillis(100), outcomes::add)) {
-            bundle.write(GRANTS, BundleDirectory.GRANTS.replace("consumer: MOE", "consumer: XYZ"));
+        try (BundleWatcher ignored = BundleWatcher.start(loaded.policy(), Duration.ofMillis(100), outcomes::add)) {
+            loaded.files().write(GRANTS, BundleDirectory.GRANTS.replace("consumer: MOE", "consumer: XYZ"));
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> outcomes.stream().anyMatch(ReloadOutcome.Rejected.class::isInstance));
-            assertThat(policy.activeBundle()).isEqualTo(before);
+            assertThat(loaded.policy().activeBundle()).isEqualTo(loaded.before());
 
-            bundle.write(GRANTS, BundleDirectory.GRANTS + "# fixed\n");
+            loaded.files().write(GRANTS, BundleDirectory.GRANTS + "# fixed\n");
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> !policy.activeBundle().equals(before));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> !loaded.policy().activeBundle().equals(loaded.before()));
         }
     }
 
