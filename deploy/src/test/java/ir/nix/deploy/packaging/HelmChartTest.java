@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -75,6 +76,22 @@ class HelmChartTest extends KubernetesResourcesContract {
                 .contains("nix-health", "nix-health-config").doesNotContain("health-bundle");
         assertThat(deployment).contains("\"secretName\":\"health-hub-tls\"", "\"name\":\"health-bundle\"",
                 "\"secretName\":\"nix-health-registry\"", "\"name\":\"nix-health-credentials\"");
+    }
+
+    @Test
+    void rendersAClusterHubFromTheSameChartWithItsCertificateForTheNationalHub() {
+        List<HasMetadata> hub = render("nix-health", template -> template
+                .withValuesFile(CHART.resolve("examples/cluster-hub-health.yaml")));
+        String deployment = Serialization.asJson(hub.stream().filter(r -> r.getKind().equals("Deployment"))
+                .findFirst().orElseThrow());
+        JsonNode config = YAML.readTree(((ConfigMap) hub.stream().filter(r -> r.getMetadata().getName().equals("nix-health-config"))
+                .findFirst().orElseThrow()).getData().get("application-cluster.yml"));
+
+        assertThat(deployment).contains("\"mountPath\":\"/etc/nix/hub\"", "\"secretName\":\"health-hub-certificate\"");
+        assertThat(config.at("/nix/hub/services").toString()).isEqualTo("[\"postal-address\"]");
+        assertThat(config.at("/nix/hub/national/ssl-bundle").asString()).isEqualTo("national-hub");
+        assertThat(config.at("/spring/ssl/bundle/pem/national-hub/keystore/certificate").asString())
+                .startsWith("/etc/nix/hub/");
     }
 
     private static List<HasMetadata> render(String release, UnaryOperator<TemplateCommand> values) {
