@@ -29,13 +29,15 @@ final class BusProcess implements AutoCloseable {
 
     private final String node;
     private final int port;
+    private final int healthPort;
     private final Process process;
     private final long launchedNanos = System.nanoTime();
     private Duration readyAfter;
 
-    private BusProcess(String node, int port, Process process) {
+    private BusProcess(String node, int port, int healthPort, Process process) {
         this.node = node;
         this.port = port;
+        this.healthPort = healthPort;
         this.process = process;
     }
 
@@ -49,7 +51,8 @@ final class BusProcess implements AutoCloseable {
                 "--spring.artemis.password=" + ArtemisBroker.PASSWORD,
                 "--nix.quota.store=postgresql"));
         arguments.addAll(extra);
-        return launch(node, ArtemisBroker.freePort(), dataDir, database, "-Xmx384m", arguments);
+        int port = ArtemisBroker.freePort();
+        return launch(node, port, port, dataDir, database, "-Xmx384m", arguments);
     }
 
     /**
@@ -58,18 +61,31 @@ final class BusProcess implements AutoCloseable {
      */
     static BusProcess startAlone(String node, int port, Path dataDir, String database) throws IOException {
         // No AMQP acceptor: these tests need none, and the default port 5673 may be another bus's.
-        return launch(node, port, dataDir, database, "-Xmx512m", List.of("--nix.messaging.amqp-port=0"));
+        return launch(node, port, port, dataDir, database, "-Xmx512m", List.of("--nix.messaging.amqp-port=0"));
+    }
+
+    /**
+     * As {@link #startAlone}, with {@code extra} arguments and the probes on a plain-HTTP management port of their
+     * own, for a node whose {@code port} speaks TLS.
+     */
+    static BusProcess startAlone(String node, int port, Path dataDir, String database, List<String> extra)
+            throws IOException {
+        int management = ArtemisBroker.freePort();
+        List<String> arguments = new ArrayList<>(List.of("--nix.messaging.amqp-port=0",
+                "--management.server.port=" + management));
+        arguments.addAll(extra);
+        return launch(node, port, management, dataDir, database, "-Xmx384m", arguments);
     }
 
     /** As {@link #startAlone}, with the embedded broker's AMQP acceptor for agencies on loopback {@code amqpPort}. */
     static BusProcess startAloneWithAmqp(String node, int port, int amqpPort, Path dataDir, String database)
             throws IOException {
-        return launch(node, port, dataDir, database, "-Xmx512m", List.of("--nix.messaging.amqp-host=127.0.0.1",
+        return launch(node, port, port, dataDir, database, "-Xmx512m", List.of("--nix.messaging.amqp-host=127.0.0.1",
                 "--nix.messaging.amqp-port=" + amqpPort));
     }
 
-    private static BusProcess launch(String node, int port, Path dataDir, String database, String heap, List<String> extra)
-            throws IOException {
+    private static BusProcess launch(String node, int port, int healthPort, Path dataDir, String database, String heap,
+                                     List<String> extra) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, heap, "-jar", JAR.toString(),
                 "--spring.profiles.active=demo",
@@ -87,7 +103,7 @@ final class BusProcess implements AutoCloseable {
         command.addAll(extra);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("console.log").toFile())).start();
-        BusProcess bus = new BusProcess(node, port, process);
+        BusProcess bus = new BusProcess(node, port, healthPort, process);
         try {
             // Rule 7: generous; a cold JVM took 125 s to start on the shared 2-core machine (load 19).
             await().atMost(START_UP).pollInterval(Duration.ofMillis(250)).until(bus::ready);
@@ -136,7 +152,8 @@ final class BusProcess implements AutoCloseable {
     private boolean ready() {
         assertThat(process.isAlive()).as("the bus process exited during start-up").isTrue();
         try {
-            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
+            HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + healthPort + "/actuator/health/readiness")).build(),
                     HttpResponse.BodyHandlers.ofString());
             return health.statusCode() == 200 && health.body().contains("UP");
         } catch (IOException notYet) {

@@ -34,6 +34,7 @@ public final class InquiryContext {
     private Duration retryAfter;
     private InquiryReply reply;
     private Runnable release;
+    private boolean forwardedToHub;
 
     public InquiryContext(InquiryRequest request) {
         this.request = request;
@@ -146,6 +147,15 @@ public final class InquiryContext {
         if (held != null) {
             held.run();
         }
+    }
+
+    /** On a cluster hub: the national hub decides this exchange (policy, minimisation); this hub passes it on. */
+    void forwardedToNationalHub() {
+        this.forwardedToHub = true;
+    }
+
+    public boolean forwardedToHub() {
+        return forwardedToHub;
     }
 
     void retryAfter(Duration wait) {

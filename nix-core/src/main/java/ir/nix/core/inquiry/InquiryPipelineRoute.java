@@ -16,6 +16,7 @@ class InquiryPipelineRoute extends RouteBuilder {
     private final AdmissionCheck admission;
     private final ServiceResolution resolution;
     private final InputValidation validation;
+    private final HubForwarding forwarding;
     private final PolicyEnforcement policy;
     private final ConditionCheck conditions;
     private final ProviderInvocation provider;
@@ -24,12 +25,13 @@ class InquiryPipelineRoute extends RouteBuilder {
     private final TrafficRecording recording;
 
     InquiryPipelineRoute(ArrivalCheck arrival, AdmissionCheck admission, ServiceResolution resolution, InputValidation validation,
-                         PolicyEnforcement policy, ConditionCheck conditions, ProviderInvocation provider,
+                         HubForwarding forwarding, PolicyEnforcement policy, ConditionCheck conditions, ProviderInvocation provider,
                          ReplyMinimisation minimisation, ReplyRendering rendering, TrafficRecording recording) {
         this.arrival = arrival;
         this.admission = admission;
         this.resolution = resolution;
         this.validation = validation;
+        this.forwarding = forwarding;
         this.policy = policy;
         this.conditions = conditions;
         this.provider = provider;
@@ -52,6 +54,7 @@ class InquiryPipelineRoute extends RouteBuilder {
                 .process(resolution).id("resolve-service")
                 .process(admission).id("admit")
                 .process(validation).id("validate-input")
+                .process(forwarding).id("forward-to-national-hub")
                 .process(policy).id("decide-policy")
                 .process(conditions).id("check-conditions")
                 .process(provider).id("call-provider")

@@ -109,7 +109,7 @@ class TrafficRecording implements InquiryStep {
                 permit.map(Decision.Permit::resolutionRef).or(() -> deny.flatMap(Decision.Deny::resolutionRef)).orElse(null),
                 inquiry.bundle().map(BundleIdentity::version).orElse(null),
                 inquiry.bundle().map(BundleIdentity::sha256).orElse(null),
-                verdict(decision),
+                inquiry.forwardedToHub() ? PolicyVerdict.FORWARDED : verdict(decision),
                 reply.outcome(),
                 reply.outcome().httpStatus(),
                 request.receivedAt(),

@@ -46,15 +46,17 @@ class InquiryServlet extends HttpServlet {
     private final transient JsonFields fields;
     private final transient IngressProperties limits;
     private final transient MeterRegistry meters;
+    private final transient ForwardedConsumers forwarded;
 
     InquiryServlet(InquiryPipeline pipeline, ConsumerIdentifier identifier, RestReplyEncoder encoder, JsonFields fields,
-                   IngressProperties limits, MeterRegistry meters) {
+                   IngressProperties limits, MeterRegistry meters, ForwardedConsumers forwarded) {
         this.pipeline = pipeline;
         this.identifier = identifier;
         this.encoder = encoder;
         this.fields = fields;
         this.limits = limits;
         this.meters = meters;
+        this.forwarded = forwarded;
     }
 
     @Override
@@ -93,6 +95,7 @@ class InquiryServlet extends HttpServlet {
                 .door(door);
         CallerReferences.read(http.getHeader(REQUEST_ID_HEADER), http.getHeader(ON_BEHALF_OF_HEADER), REQUEST_ID_HEADER,
                 request);
+        forwarded.apply(http, caller.consumer(), request);
         if (door.refused()) {
             // Issue 11: a full node reads no body; the refusal is the whole answer, and it must be quick.
             request.requestBytes((int) Math.max(0, Math.min(http.getContentLengthLong(), Integer.MAX_VALUE)));

@@ -1,6 +1,7 @@
 package ir.nix.core.ingress.rest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import ir.nix.core.hub.HubProperties;
 import ir.nix.core.identification.ConsumerIdentifier;
 import ir.nix.core.inquiry.InquiryPipeline;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,9 +15,11 @@ class RestIngressConfiguration {
 
     @Bean
     ServletRegistrationBean<InquiryServlet> inquiryServlet(InquiryPipeline pipeline, ConsumerIdentifier identifier,
-            RestReplyEncoder encoder, JsonFields fields, IngressProperties limits, ObjectProvider<MeterRegistry> meters) {
+            RestReplyEncoder encoder, JsonFields fields, IngressProperties limits, ObjectProvider<MeterRegistry> meters,
+            HubProperties hub) {
         ServletRegistrationBean<InquiryServlet> registration = new ServletRegistrationBean<>(
-                new InquiryServlet(pipeline, identifier, encoder, fields, limits, meters.getIfAvailable()), InquiryServlet.PATH);
+                new InquiryServlet(pipeline, identifier, encoder, fields, limits, meters.getIfAvailable(),
+                        new ForwardedConsumers(hub)), InquiryServlet.PATH);
         registration.setName("nix-rest-inquiries");
         registration.setLoadOnStartup(1);
         return registration;
