@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** All IDs are synthetic. */
@@ -68,37 +67,9 @@ class LegalEntityIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1234567890", "123456789061", "0499370899"})
-    void rejectsLegalEntityIdOfWrongLength(String id) {
-        assertThat(LegalEntityId.parse(id)).isEqualTo(Parsed.invalid("must be 11 digits"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"1234567890O", "12345-678906", "1234567890 6", "-1234567890"})
-    void rejectsLegalEntityIdWithNonDigits(String id) {
-        assertThat(LegalEntityId.parse(id)).isEqualTo(Parsed.invalid("must contain only digits"));
-    }
-
-    @ParameterizedTest
-    @NullAndEmptySource
-    @ValueSource(strings = " ")
-    void rejectsMissingLegalEntityId(String id) {
-        assertThat(LegalEntityId.parse(id)).isEqualTo(Parsed.invalid("must not be empty"));
-    }
-
-    @ParameterizedTest
     @ValueSource(strings = {"۱۲۳۴۵۶۷۸۹۰۶", "١٢٣٤٥٦٧٨٩٠٦", " 12345678906\u200F"})
     void acceptsPersianAndArabicDigits(String raw) {
         assertThat(LegalEntityId.parse(raw).orElseThrow()).isEqualTo(new LegalEntityId("12345678906"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"12345678907", "00000000009", "1234567890"})
-    void constructorRejectsInvalidIdWithoutEchoingIt(String id) {
-        assertThatThrownBy(() -> new LegalEntityId(id))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("legal entity ID ")
-                .hasMessageNotContaining(id);
     }
 
     @ParameterizedTest
@@ -121,12 +92,5 @@ class LegalEntityIdTest {
         assertThatThrownBy(() -> LegalEntityId.completing(firstTen))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining(firstTen);
-    }
-
-    @ParameterizedTest
-    @MethodSource("validIds")
-    void toStringDoesNotRevealTheId(String id) {
-        assertThat(new LegalEntityId(id).toString()).isEqualTo("LegalEntityId[******]").doesNotContain(id);
-        assertThat(LegalEntityId.parse(id).toString()).doesNotContain(id);
     }
 }

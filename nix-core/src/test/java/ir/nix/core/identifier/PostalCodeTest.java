@@ -1,11 +1,9 @@
 package ir.nix.core.identifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** All codes are synthetic. */
@@ -53,43 +51,8 @@ class PostalCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"134678901", "13467890134", "13467"})
-    void rejectsPostalCodeOfWrongLength(String code) {
-        assertThat(PostalCode.parse(code)).isEqualTo(Parsed.invalid("must be 10 digits"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"13467-890-13", "1346x89013", "13467--89013", "13467_89013", "1346-789013"})
-    void rejectsPostalCodeWithNonDigits(String code) {
-        assertThat(PostalCode.parse(code)).isEqualTo(Parsed.invalid("must contain only digits"));
-    }
-
-    @ParameterizedTest
-    @NullAndEmptySource
-    @ValueSource(strings = "  ")
-    void rejectsMissingPostalCode(String code) {
-        assertThat(PostalCode.parse(code)).isEqualTo(Parsed.invalid("must not be empty"));
-    }
-
-    @ParameterizedTest
     @ValueSource(strings = {"13467-89013", "13467 89013", "۱۳۴۶۷۸۹۰۱۳", "۱۳۴۶۷-۸۹۰۱۳", "١٣٤٦٧٨٩٠١٣", " 1346789013 "})
     void acceptsPrintedFormAndPersianOrArabicDigits(String raw) {
         assertThat(PostalCode.parse(raw).orElseThrow()).isEqualTo(new PostalCode("1346789013"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"1046789013", "1346589013", "1111345678", "13467"})
-    void constructorRejectsInvalidCodeWithoutEchoingIt(String code) {
-        assertThatThrownBy(() -> new PostalCode(code))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("postal code ")
-                .hasMessageNotContaining(code);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"1346789013", "9876412345"})
-    void toStringDoesNotRevealTheCode(String code) {
-        assertThat(new PostalCode(code).toString()).isEqualTo("PostalCode[******]").doesNotContain(code);
-        assertThat(PostalCode.parse(code).toString()).doesNotContain(code);
     }
 }
