@@ -1,10 +1,10 @@
 package ir.nix.adapters.nocr;
 
-import ir.nix.adapters.endpoint.EndpointAdapter;
 import ir.nix.adapters.nocr.person.PersonInfo;
 import ir.nix.adapters.nocr.person.PersonInquiryFault;
 import ir.nix.adapters.nocr.person.PersonInquiryFaultDetail;
 import ir.nix.adapters.nocr.person.PersonInquiryPort;
+import ir.nix.adapters.soap.SoapEndpointAdapter;
 import ir.nix.adapters.soap.SoapProviderClients;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.identifier.NationalCode;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * items of this service and are dropped.
  */
 @Component
-public class IdentityAdapter extends EndpointAdapter {
+public class IdentityAdapter extends SoapEndpointAdapter<PersonInquiryPort> {
 
     static final ServiceCode SERVICE = new ServiceCode("identity");
     static final AgencyCode NOCR = new AgencyCode("NOCR");
@@ -43,20 +43,15 @@ public class IdentityAdapter extends EndpointAdapter {
     private static final int FEMALE = 2;
     private static final int DECEASED = 1;
 
-    private final SoapProviderClients soap;
-    private final PersonInquiryPort nocr;
-
     public IdentityAdapter(ProviderEndpoints endpoints, SoapProviderClients soap) {
-        super(SERVICE, NOCR, SERVICE_PATH, endpoints);
-        this.soap = soap;
-        this.nocr = soap.proxy(PersonInquiryPort.class);
+        super(SERVICE, NOCR, SERVICE_PATH, endpoints, soap, PersonInquiryPort.class);
     }
 
     @Override
     protected ProviderResult call(URI uri, ProviderCall call) {
         String nin = call.input().get("nationalCode", NationalCode.class).value();
         int birthDate = compact(call.input().get("birthDate", JalaliDate.class));
-        return soap.call("NOCR", nocr, uri, call.timeout(), port -> {
+        return callPort(uri, call, port -> {
             try {
                 return read(port.getPersonByNin(nin, birthDate, call.consumer().value(), call.trackingId().toString()));
             } catch (PersonInquiryFault refused) {

@@ -1,9 +1,9 @@
 package ir.nix.adapters.post;
 
-import ir.nix.adapters.endpoint.EndpointAdapter;
 import ir.nix.adapters.post.gnaf.AddressResult;
 import ir.nix.adapters.post.gnaf.GnafAddress;
 import ir.nix.adapters.post.gnaf.GnafAddressSoap;
+import ir.nix.adapters.soap.SoapEndpointAdapter;
 import ir.nix.adapters.soap.SoapProviderClients;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.identifier.PostalCode;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * the preceding main street ({@code PreAvenue}) and GNAF's trace ID are dropped.
  */
 @Component
-public class PostalAddressAdapter extends EndpointAdapter {
+public class PostalAddressAdapter extends SoapEndpointAdapter<GnafAddressSoap> {
 
     static final ServiceCode SERVICE = new ServiceCode("postal-address");
     static final AgencyCode POST = new AgencyCode("POST");
@@ -37,19 +37,14 @@ public class PostalAddressAdapter extends EndpointAdapter {
     private static final int NO_ADDRESS = 1;
     private static final int MALFORMED_POSTAL_CODE = 2;
 
-    private final SoapProviderClients soap;
-    private final GnafAddressSoap gnaf;
-
     public PostalAddressAdapter(ProviderEndpoints endpoints, SoapProviderClients soap) {
-        super(SERVICE, POST, SERVICE_PATH, endpoints);
-        this.soap = soap;
-        this.gnaf = soap.proxy(GnafAddressSoap.class);
+        super(SERVICE, POST, SERVICE_PATH, endpoints, soap, GnafAddressSoap.class);
     }
 
     @Override
     protected ProviderResult call(URI uri, ProviderCall call) {
         String postalCode = call.input().get("postalCode", PostalCode.class).value();
-        return soap.call("POST", gnaf, uri, call.timeout(),
+        return callPort(uri, call,
                 port -> read(port.getAddressByPostcode(postalCode, call.consumer().value(), call.trackingId().toString())));
     }
 
