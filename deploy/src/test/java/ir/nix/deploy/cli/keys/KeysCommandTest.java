@@ -2,10 +2,8 @@ package ir.nix.deploy.cli.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ir.nix.deploy.cli.NixCli;
+import ir.nix.deploy.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +20,6 @@ class KeysCommandTest {
 
     private Path masterKey;
 
-    private record Run(int code, String out, String err) {
-    }
-
     @BeforeEach
     void writeMasterKey() throws IOException {
         masterKey = Files.writeString(directory.resolve("master.key"), Base64.getEncoder().encodeToString(
@@ -33,9 +28,9 @@ class KeysCommandTest {
 
     @Test
     void issuesRotatesAndListsWithoutKeepingAnyKey() throws IOException {
-        Run issued = keys("issue", "--agency", "CBI");
-        Run rotated = keys("rotate", "--agency", "CBI");
-        Run listed = keys("list");
+        CliRun issued = keys("issue", "--agency", "CBI");
+        CliRun rotated = keys("rotate", "--agency", "CBI");
+        CliRun listed = keys("list");
 
         assertThat(issued.code()).isZero();
         assertThat(issued.out()).contains("CBI publication key version 1");
@@ -57,7 +52,7 @@ class KeysCommandTest {
         assertThat(keys("issue", "--agency", "cbi; rm").code()).isEqualTo(KeysCommand.REFUSED);
     }
 
-    private Run keys(String command, String... args) {
+    private CliRun keys(String command, String... args) {
         String[] all = new String[args.length + 6];
         all[0] = "keys";
         all[1] = command;
@@ -66,9 +61,6 @@ class KeysCommandTest {
         all[args.length + 3] = directory.resolve("keys.txt").toString();
         all[args.length + 4] = "--master-key-file";
         all[args.length + 5] = masterKey.toString();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NixCli.execute(new PrintWriter(out), new PrintWriter(err), all);
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.of(all);
     }
 }

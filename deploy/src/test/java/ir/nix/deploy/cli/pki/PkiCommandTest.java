@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ir.nix.core.identification.CertificateRegistry;
 import ir.nix.core.signing.CertificatePem;
+import ir.nix.deploy.cli.CliRun;
 import ir.nix.deploy.cli.NixCli;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,22 +25,12 @@ class PkiCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = NixCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private Run pki(String... args) {
+    private CliRun pki(String... args) {
         List<String> all = new ArrayList<>(List.of("pki"));
         all.add(args[0]);
         all.addAll(List.of("--dir", dir.toString()));
         all.addAll(List.of(args).subList(1, args.length));
-        return run(all.toArray(String[]::new));
+        return CliRun.of(all.toArray(String[]::new));
     }
 
     @Test
@@ -50,9 +39,9 @@ class PkiCommandTest {
         assertThat(NixCli.handles(new String[] {"help"})).isTrue();
         assertThat(NixCli.handles(new String[] {"pki", "init-ca"})).isTrue();
 
-        Run help = run("--help");
-        Run helpCommand = run("help");
-        Run pkiHelp = run("pki", "--help");
+        CliRun help = CliRun.of("--help");
+        CliRun helpCommand = CliRun.of("help");
+        CliRun pkiHelp = CliRun.of("pki", "--help");
 
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("pki", "verify", "verify-report", "help");
@@ -62,11 +51,11 @@ class PkiCommandTest {
 
     @Test
     void writesTheDocumentedLayoutAndSaysWhatItWrote() throws Exception {
-        Run ca = pki("init-ca", "--name", "CN=Test CA,O=NIX,C=IR");
-        Run server = pki("issue-server", "--host", "localhost,127.0.0.1");
-        Run agency = pki("issue", "--agency", "MOE", "--password", "secret");
-        Run person = pki("issue", "--person", "ali.rezaei", "--role", "OPERATOR");
-        Run signing = pki("issue-signing", "--password", "pw");
+        CliRun ca = pki("init-ca", "--name", "CN=Test CA,O=NIX,C=IR");
+        CliRun server = pki("issue-server", "--host", "localhost,127.0.0.1");
+        CliRun agency = pki("issue", "--agency", "MOE", "--password", "secret");
+        CliRun person = pki("issue", "--person", "ali.rezaei", "--role", "OPERATOR");
+        CliRun signing = pki("issue-signing", "--password", "pw");
 
         assertThat(List.of(ca, server, agency, person, signing)).allSatisfy(run -> assertThat(run.code()).as(run.err()).isZero());
         assertThat(ca.out()).contains("wrote " + dir.resolve("ca.crt.pem"), "wrote " + dir.resolve("ca.key.pem"),
@@ -102,7 +91,7 @@ class PkiCommandTest {
         assertThat(openssl("pkcs12", "-in", dir.resolve("issued/SSO.p12").toString(), "-noout", "-passin", "pass:wrong"))
                 .doesNotContain("MAC verified OK");
 
-        Run revoked = pki("revoke", "--name", "MOE");
+        CliRun revoked = pki("revoke", "--name", "MOE");
 
         assertThat(revoked.code()).as(revoked.err()).isZero();
         assertThat(revoked.out()).contains("wrote " + dir.resolve("crl.pem"), "registry.yml", "revoked serial");
@@ -123,7 +112,7 @@ class PkiCommandTest {
         assertThat(pki("issue", "--agency", "MOE").code()).isNotZero();
         pki("init-ca");
 
-        Run again = pki("init-ca");
+        CliRun again = pki("init-ca");
 
         assertThat(again.code()).isEqualTo(1);
         assertThat(again.err()).contains("never overwritten");
