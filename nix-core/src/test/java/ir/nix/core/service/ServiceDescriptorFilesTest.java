@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A descriptor file binds to a typed descriptor, and a broken one stops the start naming file, line and rule. */
 class ServiceDescriptorFilesTest {
@@ -35,30 +37,15 @@ class ServiceDescriptorFilesTest {
         assertThat(parcel.example().request()).containsEntry("barcode", "RR123456789IR");
     }
 
-    @Test
-    void namesFileAndLineOfAnUnknownInputType() {
-        assertThatThrownBy(() -> read("unknown-type"))
-                .hasMessageStartingWith("service descriptor services/parcel.yml, line 13: ")
-                .hasMessageContaining("unknown input type 'yes-or-no'");
-    }
-
-    @Test
-    void namesAMissingTitle() {
-        assertThatThrownBy(() -> read("missing-title"))
-                .hasMessageMatching("service descriptor services/parcel\\.yml, line \\d+: 'titles.fa' is required");
-    }
-
-    @Test
-    void refusesAnExampleThatNamesNoInput() {
-        assertThatThrownBy(() -> read("stray-example"))
-                .hasMessageContaining("services/parcel.yml, line")
-                .hasMessageContaining("example names 'weight', which is not an input");
-    }
-
-    @Test
-    void refusesAFileNamedOtherThanItsService() {
-        assertThatThrownBy(() -> read("misnamed"))
-                .hasMessageContaining("describes service parcel; name the file parcel.yml");
+    /** Each broken fixture and the whole message its start stops with: the file, the line where there is one, the rule. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "unknown-type   | service descriptor services/parcel\\.yml, line 13: .*unknown input type 'yes-or-no'.*",
+            "missing-title  | service descriptor services/parcel\\.yml, line \\d+: 'titles.fa' is required",
+            "stray-example  | .*services/parcel\\.yml, line.*example names 'weight', which is not an input.*",
+            "misnamed       | .*describes service parcel; name the file parcel\\.yml.*"})
+    void refusesABrokenFileNamingFileLineAndRule(String fixture, String message) {
+        assertThatThrownBy(() -> read(fixture)).hasMessageMatching(message);
     }
 
     @Test

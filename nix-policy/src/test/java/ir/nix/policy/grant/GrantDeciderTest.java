@@ -69,24 +69,18 @@ class GrantDeciderTest {
         assertThat(outcomeOf(decision)).isEqualTo(outcome);
     }
 
-    @Test
-    void refusesAGrantNotYetInForceNamingItsStart() {
-        GrantDecider decider = GrantDecider.of(bundleOf(grant("moe-shahkar").validFrom("2030-01-01")));
+    @ParameterizedTest(name = "valid {0} {1}: {2}")
+    @CsvSource({
+            "from, 2030-01-01, GRANT_NOT_YET_VALID",
+            "until, 2023-03-20, GRANT_EXPIRED"})
+    void refusesAGrantOutOfForceNamingTheDayItTurns(String bound, String day, DenialReason reason) {
+        TestGrant grant = grant("moe-shahkar");
+        GrantDecider decider = GrantDecider.of(bundleOf(bound.equals("from") ? grant.validFrom(day) : grant.validUntil(day)));
 
         Decision decision = decider.decide(DecisionRequest.of("MOE", "shahkar", "CRA", NOW));
 
-        assertDenied(decision, DenialReason.GRANT_NOT_YET_VALID, "moe-shahkar");
-        assertThat(((Decision.Deny) decision).detail()).contains("2030-01-01");
-    }
-
-    @Test
-    void refusesAnExpiredGrantNamingItsEnd() {
-        GrantDecider decider = GrantDecider.of(bundleOf(grant("moe-shahkar").validUntil("2023-03-20")));
-
-        Decision decision = decider.decide(DecisionRequest.of("MOE", "shahkar", "CRA", NOW));
-
-        assertDenied(decision, DenialReason.GRANT_EXPIRED, "moe-shahkar");
-        assertThat(((Decision.Deny) decision).detail()).contains("2023-03-20");
+        assertDenied(decision, reason, "moe-shahkar");
+        assertThat(((Decision.Deny) decision).detail()).contains(day);
     }
 
     @Test
