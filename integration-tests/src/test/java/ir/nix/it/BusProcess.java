@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,16 @@ final class BusProcess implements AutoCloseable {
         arguments.addAll(extra);
         int port = ArtemisBroker.freePort();
         return launch(node, port, port, dataDir, database, "-Xmx384m", arguments);
+    }
+
+    /** What a node started on its own keeps across its restarts: a fresh PostgreSQL database, data directory and port. */
+    record Workspace(String database, Path dataDir, int port) {
+
+        static Workspace fresh(String name) throws IOException {
+            assertThat(JAR).as("run through 'mvn verify', which packages the bus before these tests").exists();
+            return new Workspace(Postgres.freshDatabase(name.replace('-', '_')), Files.createTempDirectory(name + "-"),
+                    ArtemisBroker.freePort());
+        }
     }
 
     /**

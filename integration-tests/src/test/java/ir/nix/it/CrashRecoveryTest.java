@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +38,10 @@ class CrashRecoveryTest {
 
     @Test
     void keepsTheRecordOfEveryAnsweredExchangeAcrossKillMinusNine() throws Exception {
-        assertThat(BusProcess.JAR).as("run through 'mvn verify', which packages the bus before these tests").exists();
-        String database = Postgres.freshDatabase("nix_crash");
-        Path dataDir = Files.createTempDirectory("nix-crash-");
-        int port = ArtemisBroker.freePort();
+        BusProcess.Workspace node = BusProcess.Workspace.fresh("nix-crash");
+        String database = node.database();
 
-        bus = BusProcess.startAlone("nix-crash", port, dataDir, database);
+        bus = BusProcess.startAlone("nix-crash", node.port(), node.dataDir(), database);
         ConcurrentLinkedQueue<String> answered = new ConcurrentLinkedQueue<>();
         AtomicBoolean sending = new AtomicBoolean(true);
         ExecutorService clients = Executors.newFixedThreadPool(4);
@@ -63,7 +59,7 @@ class CrashRecoveryTest {
         assertThat(clients.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         List<String> received = new ArrayList<>(answered);
 
-        bus = BusProcess.startAlone("nix-crash", port, dataDir, database);
+        bus = BusProcess.startAlone("nix-crash", node.port(), node.dataDir(), database);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> Postgres.recordsPerTrackingId(database, received).size() == received.size());
         assertThat(Postgres.recordsPerTrackingId(database, received).values()).containsOnly(1);

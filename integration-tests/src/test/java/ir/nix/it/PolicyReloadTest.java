@@ -1,7 +1,15 @@
 package ir.nix.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ir.nix.core.ingress.messaging.MessagingProperties;
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +20,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reloading a filesystem policy bundle through the admin endpoint while the bus runs: a broken bundle is
- * rejected with file and line and traffic continues on the old one; a good change applies without restart.
+ * rejected with file and line and traffic continues on the old one; a good change applies without restart,
+ * a new subscription with its broker queue and permission included.
  * Runs its own context (own store, broker and node name) beside the shared one of other test classes.
  */
 class PolicyReloadTest extends BusUnderTest {
@@ -26,6 +36,7 @@ class PolicyReloadTest extends BusUnderTest {
     static final Path NODE_DIR = BusUnderTest.DATA_DIR.resolve("reload-node");
     static final Path BUNDLE_DIR = NODE_DIR.resolve("bundle");
     static final String ORIGINAL_GRANTS;
+    static final String ORIGINAL_DEMO_GRANTS;
     static final Map<String, String> OPERATOR = Map.of("X-NIX-Role", "OPERATOR");
     static final String SHAHKAR = "{\"nationalCode\":\"0499370899\",\"mobile\":\"09121234567\"}";
     private static final Pattern RELOAD_FAILURES =
@@ -35,10 +46,14 @@ class PolicyReloadTest extends BusUnderTest {
         ShippedBundle.copyTo(BUNDLE_DIR);
         try {
             ORIGINAL_GRANTS = Files.readString(BUNDLE_DIR.resolve("grants.yaml"), StandardCharsets.UTF_8);
+            ORIGINAL_DEMO_GRANTS = Files.readString(BUNDLE_DIR.resolve("demo-grants.yaml"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    @Autowired
+    MessagingProperties messaging;
 
     @DynamicPropertySource
     static void reloadProperties(DynamicPropertyRegistry registry) {
@@ -50,6 +65,7 @@ class PolicyReloadTest extends BusUnderTest {
     @AfterEach
     void restoreTheShippedGrants() {
         writeGrants(ORIGINAL_GRANTS);
+        write("demo-grants.yaml", ORIGINAL_DEMO_GRANTS);
         assertThat(reload().status()).isEqualTo(200);
     }
 
@@ -107,6 +123,47 @@ class PolicyReloadTest extends BusUnderTest {
         assertThat(inquire("shahkar", "IHIO", SHAHKAR).status()).isEqualTo(200);
     }
 
+    @Test
+    void appliesANewSubscriptionAndItsBrokerPermissionWithoutRestart() throws JMSException {
+        String queue = "nix.MOE.publications.privatization-list";
+        try (Connection moe = Publications.connect(messaging.amqpPort(), "MOE");
+             Connection ipo = Publications.connect(messaging.amqpPort(), "IPO")) {
+            Session before = moe.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertThatThrownBy(() -> before.createConsumer(before.createQueue(queue))).isInstanceOf(JMSSecurityException.class);
+            assertThat(ORIGINAL_DEMO_GRANTS).contains("subscriptions:\n");
+            write("demo-grants.yaml", ORIGINAL_DEMO_GRANTS.replace("subscriptions:\n", "subscriptions:\n" + """
+                      - id: demo-moe-privatization-list
+                        resolution: NIX-DEMO/1404-01-01
+                        subscriber: MOE
+                        feed: privatization-list
+                        provider: IPO
+                        dataItems: [enterpriseNationalId, status]
+                    """));
+
+            assertThat(reload().body().path("outcome").asString()).isEqualTo("APPLIED");
+            Publications.publish(ipo.createSession(false, Session.AUTO_ACKNOWLEDGE), "IPO", "privatization-list",
+                    PRIVATIZATION_LIST);
+
+            Session after = moe.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            try (MessageConsumer consumer = after.createConsumer(after.createQueue(queue))) {
+                Message delivery = consumer.receive(Publications.WAIT.toMillis());
+                assertThat(delivery).isNotNull();
+                JsonNode entry = JSON.readTree(delivery.getBody(String.class)).path("entries").path(0);
+                assertThat(entry.path("status").asString()).isEqualTo("IN_TRANSFER");
+                assertThat(entry.has("enterpriseName")).as("an item the subscription does not grant").isFalse();
+            }
+
+            write("demo-grants.yaml", ORIGINAL_DEMO_GRANTS);
+            assertThat(reload().body().path("outcome").asString()).isEqualTo("APPLIED");
+            Session withdrawn = moe.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            assertThatThrownBy(() -> withdrawn.createConsumer(withdrawn.createQueue(queue)))
+                    .isInstanceOf(JMSSecurityException.class);
+        }
+    }
+
+    static final String PRIVATIZATION_LIST = "{\"entries\":[{\"enterpriseNationalId\":\"10101234567\",\"enterpriseName\":"
+            + "\"test enterprise\",\"status\":\"IN_TRANSFER\",\"lastEntryDate\":\"1403/01/15\"}]}";
+
     private Reply reload() {
         return post("/api/v1/admin/policy/reload", OPERATOR, "");
     }
@@ -128,8 +185,12 @@ class PolicyReloadTest extends BusUnderTest {
     }
 
     private static void writeGrants(String content) {
+        write("grants.yaml", content);
+    }
+
+    private static void write(String file, String content) {
         try {
-            Files.writeString(BUNDLE_DIR.resolve("grants.yaml"), content, StandardCharsets.UTF_8);
+            Files.writeString(BUNDLE_DIR.resolve(file), content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -57,6 +57,30 @@ class PublicationTest extends BusUnderTest {
     }
 
     @Test
+    void givesTheProviderAReceiptNamingThePublicationAndItsDeliveries() throws JMSException {
+        Publications.IssuedKey bank = Publications.issueKey(port, "CBI");
+        Publications.issueKey(port, "IHIO");
+        try (Connection nocr = connect("NOCR"); Connection cbi = connect("CBI")) {
+            Session session = nocr.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            jakarta.jms.Message publication = Publications.publish(session, "NOCR", "identity-changes",
+                    Publications.identityChanges(PERSON, "1404/06/11", OTHER_PERSON, "1404/06/12"));
+
+            jakarta.jms.Message receipt = Publications.receipt(session, "NOCR", publication);
+            Publications.Delivery delivery = Publications.receive(cbi.createSession(false, Session.AUTO_ACKNOWLEDGE),
+                    "CBI", "identity-changes", Publications.holdsToken(Publications.token(bank.key(), PERSON)));
+
+            assertThat(receipt.getStringProperty("outcome")).isEqualTo("DELIVERED");
+            assertThat(receipt.getStringProperty("feed")).isEqualTo("identity-changes");
+            assertThat(receipt.getStringProperty("publicationId"))
+                    .isEqualTo(delivery.message().getStringProperty("publicationId"));
+            assertThat(receipt.getIntProperty("entries")).isEqualTo(2);
+            assertThat(receipt.getIntProperty("deliveries")).isEqualTo(2);
+            assertThat(receipt.getIntProperty("withheld")).isZero();
+            assertThat(receipt.getBody(Object.class)).isNull();
+        }
+    }
+
+    @Test
     void recordsEveryDeliveryWithSizesAndTheSubscriptionOnly() throws JMSException {
         Publications.IssuedKey bank = Publications.issueKey(port, "CBI");
         try (Connection nocr = connect("NOCR"); Connection cbi = connect("CBI")) {
@@ -87,6 +111,8 @@ class PublicationTest extends BusUnderTest {
                     .isInstanceOf(JMSSecurityException.class);
             assertThatThrownBy(() -> session.createConsumer(session.createQueue("nix.MOE.publications.identity-changes")))
                     .isInstanceOf(JMSSecurityException.class);
+            assertThatThrownBy(() -> session.createConsumer(session.createQueue("nix.NOCR.receipts")))
+                    .isInstanceOf(JMSSecurityException.class);
             assertThatThrownBy(() -> Publications.publish(session, "NOCR", "identity-changes",
                     Publications.identityChanges(PERSON, "1404/05/01"))).isInstanceOf(JMSSecurityException.class);
         }
@@ -105,7 +131,7 @@ class PublicationTest extends BusUnderTest {
     void deadLettersAnUnreadablePublicationWithItsHeadersOnly() throws JMSException {
         try (Connection nocr = connect("NOCR")) {
             Session session = nocr.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            Publications.publish(session, "NOCR", "identity-changes",
+            jakarta.jms.Message unreadable = Publications.publish(session, "NOCR", "identity-changes",
                     Publications.identityChanges(PERSON, "1404/05/01", "1234567890", "1404/05/01"));
 
             try (MessageConsumer letters = session.createConsumer(session.createQueue("nix.NOCR.dead-letters"))) {
@@ -117,6 +143,10 @@ class PublicationTest extends BusUnderTest {
                 assertThat(letter.getStringProperty("reason")).isEqualTo("entry 2: 'nationalCode' must be a valid national code");
                 assertThat(letter.getBody(Object.class)).isNull();
             }
+            jakarta.jms.Message receipt = Publications.receipt(session, "NOCR", unreadable);
+            assertThat(receipt.getStringProperty("outcome")).isEqualTo("REFUSED");
+            assertThat(receipt.getStringProperty("reason")).isEqualTo("entry 2: 'nationalCode' must be a valid national code");
+            assertThat(receipt.propertyExists("publicationId")).isFalse();
         }
     }
 

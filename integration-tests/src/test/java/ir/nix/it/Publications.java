@@ -105,6 +105,11 @@ final class Publications {
         throw new AssertionError("no wanted delivery on nix." + subscriber + ".publications." + feed + " within " + WAIT);
     }
 
+    /** NIX's receipt of the provider's publication (correlated to its message-id); others (earlier tests') are skipped. */
+    static Message receipt(Session session, String provider, Message publication) throws JMSException {
+        return MessagingInquiryTest.receive(session, "nix." + provider + ".receipts", publication.getJMSMessageID());
+    }
+
     /** Whether the delivery holds an entry with this token. */
     static Predicate<JsonNode> holdsToken(String token) {
         return body -> entryWithToken(body, token).isPresent();

@@ -1,7 +1,5 @@
 package ir.nix.deploy.broker;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.publication.FeedCatalog;
 import ir.nix.core.publication.FeedDescriptor;
@@ -9,7 +7,6 @@ import ir.nix.core.publication.PublicationAddresses;
 import ir.nix.core.publication.PublicationProperties;
 import ir.nix.policy.active.ActivePolicy;
 import ir.nix.policy.bundle.Subscription;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,31 +15,26 @@ import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
-import org.apache.activemq.artemis.core.server.MessageReference;
-import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.ServerSession;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.transaction.Transaction;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.artemis.autoconfigure.ArtemisConfigurationCustomizer;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
 
 /**
  * The embedded broker as publications need it: each feed's publish address (only its provider may send),
- * one durable queue per subscription (only the subscriber may consume or browse it), generated from the
- * feed descriptors and the policy bundle's subscriptions, and the backlog metrics of those queues.
+ * one receipt queue per provider (only the provider may consume it), one durable queue per subscription
+ * (only the subscriber may consume or browse it), generated from the feed descriptors and the policy
+ * bundle's subscriptions. The backlog metrics of those queues: {@link PublicationBacklog}.
  *
  * <p>003 Art. 31.4: a publication of a tokenised feed carries national codes, so it is held in memory only
  * until NIX has fanned it out (as inquiries are, {@link TransientInquiries}); the subscribers' copies carry
  * tokens and are durable, expiring after {@code nix.publication.retention} (the replay window) into
  * nothing: no expiry address. Subscription queues are auto-created by the bus alone (agencies may not
- * create anything), so a subscription added by a policy reload is delivered at once and consumable by
- * its subscriber after the next restart, like the rest of the broker's security settings.
+ * create anything); a policy reload updates them and their permissions at once ({@link BrokerSubscriptions}).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class PublicationBrokerConfiguration {
@@ -62,14 +54,24 @@ class PublicationBrokerConfiguration {
                         BrokerAddressSecurity.sender(feed.provider().value())));
                 queue(configuration, publish);
             }
+            for (AgencyCode provider : feeds.all().stream().map(FeedDescriptor::provider).distinct().toList()) {
+                String receipts = PublicationAddresses.receipts(provider);
+                configuration.putSecurityRoles(receipts, Set.of(BrokerAddressSecurity.bus(),
+                        BrokerAddressSecurity.receiver(provider.value())));
+                queue(configuration, receipts);
+            }
             for (Subscription subscription : subscriptions) {
                 String queue = PublicationAddresses.publications(new AgencyCode(subscription.subscriber()), subscription.feed());
-                configuration.putSecurityRoles(queue, Set.of(BrokerAddressSecurity.bus(),
-                        BrokerAddressSecurity.receiver(subscription.subscriber())));
+                configuration.putSecurityRoles(queue, subscriberRoles(subscription));
                 queue(configuration, queue);
             }
             addressSettings(configuration, publications);
         };
+    }
+
+    /** The bus may do everything; the subscriber consume and browse, nothing else. */
+    static Set<Role> subscriberRoles(Subscription subscription) {
+        return Set.of(BrokerAddressSecurity.bus(), BrokerAddressSecurity.receiver(subscription.subscriber()));
     }
 
     private static void addressSettings(Configuration configuration, PublicationProperties publications) {
@@ -80,6 +82,12 @@ class PublicationBrokerConfiguration {
                 .setMaxRedeliveryDelay(10_000)
                 .setMaxSizeBytes(IN_FLIGHT_MAX_BYTES)
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.BLOCK)
+                .setAutoCreateAddresses(false)
+                .setAutoCreateQueues(false));
+        configuration.addAddressSetting(PublicationAddresses.anyReceipts(), new AddressSettings()
+                .setExpiryDelay(publications.retention().toMillis())
+                .setExpiryAddress(null)
+                .setDeadLetterAddress(null)
                 .setAutoCreateAddresses(false)
                 .setAutoCreateQueues(false));
         configuration.addAddressSetting(PublicationAddresses.anyPublications(), new AddressSettings()
@@ -100,44 +108,6 @@ class PublicationBrokerConfiguration {
                 .addRoutingType(RoutingType.ANYCAST)
                 .addQueueConfiguration(QueueConfiguration.of(address).setAddress(address)
                         .setRoutingType(RoutingType.ANYCAST).setDurable(true)));
-    }
-
-    /**
-     * Backlog per subscriber and the age of its oldest undelivered item, labelled by agency code and feed
-     * (never content). Registered once the broker runs, for the subscriptions it was started with.
-     */
-    @EventListener(ApplicationReadyEvent.class)
-    void backlogMetrics(ApplicationReadyEvent ready) {
-        ObjectProvider<EmbeddedActiveMQ> broker = ready.getApplicationContext().getBeanProvider(EmbeddedActiveMQ.class);
-        EmbeddedActiveMQ embedded = broker.getIfAvailable();
-        if (embedded == null) {
-            return;
-        }
-        MeterRegistry meters = ready.getApplicationContext().getBean(MeterRegistry.class);
-        ActivePolicy policy = ready.getApplicationContext().getBean(ActivePolicy.class);
-        for (Subscription subscription : policy.bundle().subscriptions()) {
-            String name = PublicationAddresses.publications(new AgencyCode(subscription.subscriber()), subscription.feed());
-            Gauge.builder("nix.publication.backlog", embedded, b -> backlog(b, name))
-                    .description("deliveries waiting for the subscriber").tag("subscriber", subscription.subscriber())
-                    .tag("feed", subscription.feed()).register(meters);
-            Gauge.builder("nix.publication.oldest.age", embedded, b -> oldestAgeSeconds(b, name))
-                    .description("age of the oldest undelivered item, seconds").baseUnit("seconds")
-                    .tag("subscriber", subscription.subscriber()).tag("feed", subscription.feed()).register(meters);
-        }
-    }
-
-    private static double backlog(EmbeddedActiveMQ broker, String name) {
-        Queue queue = broker.getActiveMQServer().locateQueue(name);
-        return queue == null ? 0 : queue.getMessageCount();
-    }
-
-    private static double oldestAgeSeconds(EmbeddedActiveMQ broker, String name) {
-        Queue queue = broker.getActiveMQServer().locateQueue(name);
-        MessageReference first = queue == null ? null : queue.peekFirstMessage();
-        if (first == null) {
-            return 0;
-        }
-        return Math.max(0, Instant.now().toEpochMilli() - first.getMessage().getTimestamp()) / 1000.0;
     }
 
     /** Publications in flight stay in memory (see the class comment); the subscribers' copies are durable. */

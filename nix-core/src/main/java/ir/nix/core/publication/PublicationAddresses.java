@@ -21,9 +21,22 @@ public final class PublicationAddresses {
         return MessagingAddresses.PREFIX + subscriber.value() + ".publications." + feed;
     }
 
+    /**
+     * Where NIX tells a provider what became of each publication: a receipt once its copies and their records
+     * are durable, or its refusal. Until its receipt arrives a publication is the provider's to publish again.
+     */
+    public static String receipts(AgencyCode provider) {
+        return MessagingAddresses.PREFIX + provider.value() + ".receipts";
+    }
+
     /** Matches every provider's publish addresses (Artemis wildcard syntax). */
     public static String anyPublish() {
         return MessagingAddresses.PREFIX + "*.publish.*";
+    }
+
+    /** Matches every provider's receipt queue (Artemis wildcard syntax). */
+    public static String anyReceipts() {
+        return MessagingAddresses.PREFIX + "*.receipts";
     }
 
     /** Matches every subscriber's publication queues (Artemis wildcard syntax). */

@@ -38,9 +38,17 @@ import org.springframework.jms.listener.SessionAwareMessageListener;
  * (sizes and counts, never content). For a tokenised feed each copy carries, per entry, the subscriber's
  * keyed token of the national code instead of the code ({@link DeliveryRendering}).
  *
- * <p>The session is transacted: the copies are sent and the publication acknowledged together; a failure
- * (the traffic path down) rolls back and the broker redelivers with backoff. A publication that cannot be
- * read is dead-lettered on the provider's dead-letter address with headers only (003 Art. 31.4).
+ * <p>The session is transacted: the copies, their records (durable before the commit), the provider's
+ * receipt and the acknowledgement of the publication are one broker transaction; a failure (the traffic
+ * path down) rolls back and the broker redelivers with backoff. A publication that cannot be read is
+ * dead-lettered on the provider's dead-letter address with headers only (003 Art. 31.4), and its receipt
+ * says so.
+ *
+ * <p>The receipt is what closes the window a publication spends in broker memory (it carries national codes,
+ * so it never reaches the journal): a provider's send is accepted as soon as the broker holds it, and a bus
+ * that dies before the fan-out commits loses it. The receipt on {@link PublicationAddresses#receipts} is sent
+ * only in the fan-out's own transaction, so a provider that publishes again whatever has no receipt loses
+ * nothing; a subscriber may then get a second copy, which token matching tolerates.
  */
 final class PublicationDelivery implements SessionAwareMessageListener<Message> {
 
@@ -53,6 +61,11 @@ final class PublicationDelivery implements SessionAwareMessageListener<Message> 
     static final String KEY_VERSION = "keyVersion";
     static final String PREVIOUS_KEY_VERSION = "previousKeyVersion";
     static final String REASON = "reason";
+    static final String OUTCOME = "outcome";
+    static final String DELIVERIES = "deliveries";
+    static final String WITHHELD = "withheld";
+    static final String DELIVERED = "DELIVERED";
+    static final String REFUSED = "REFUSED";
 
     private final FeedDescriptor feed;
     private final ActivePolicy policy;
@@ -90,29 +103,45 @@ final class PublicationDelivery implements SessionAwareMessageListener<Message> 
                 .orElse(new PublishedEntries.Result.Refused("the body must be JSON text or bytes"));
         if (result instanceof PublishedEntries.Result.Refused refusal) {
             deadLetter(session, message, refusal.reason());
+            Message receipt = receipt(session, message, REFUSED);
+            receipt.setStringProperty(REASON, refusal.reason());
+            sendReceipt(session, receipt);
             return;
         }
         List<Map<String, String>> entries = ((PublishedEntries.Result.Read) result).entries();
         TrackingId publicationId = TrackingId.next();
         BundleIdentity bundle = policy.activeBundle();
+        int delivered = 0;
+        int withheld = 0;
         for (Subscription subscription : policy.subscribers(feed.provider().value(), feed.code().value(), receivedAt)) {
-            deliver(session, subscription, entries, new Published(publicationId, receivedAt, receivedNanos,
-                    body.get().length, bundle));
+            if (deliver(session, subscription, entries, new Published(publicationId, receivedAt, receivedNanos,
+                    body.get().length, bundle))) {
+                delivered++;
+            } else {
+                withheld++;
+            }
         }
+        Message receipt = receipt(session, message, DELIVERED);
+        receipt.setStringProperty(PUBLICATION_ID, publicationId.toString());
+        receipt.setIntProperty(ENTRY_COUNT, entries.size());
+        receipt.setIntProperty(DELIVERIES, delivered);
+        receipt.setIntProperty(WITHHELD, withheld);
+        sendReceipt(session, receipt);
     }
 
     /** What every delivery of one publication shares. */
     private record Published(TrackingId id, Instant receivedAt, long receivedNanos, int bytes, BundleIdentity bundle) {
     }
 
-    private void deliver(Session session, Subscription subscription, List<Map<String, String>> entries, Published published)
-            throws JMSException {
+    /** @return whether a copy was sent: false when it was withheld for want of the subscriber's key */
+    private boolean deliver(Session session, Subscription subscription, List<Map<String, String>> entries,
+                            Published published) throws JMSException {
         AgencyCode subscriber = new AgencyCode(subscription.subscriber());
         Optional<ActiveKeys> subscriberKeys = feed.tokenised() ? keys.keysFor(subscriber, published.receivedAt())
                 : Optional.empty();
         if (feed.tokenised() && subscriberKeys.isEmpty()) {
             withheld(subscriber);
-            return;
+            return false;
         }
         byte[] copy = rendering.render(feed, subscription.dataItems(), entries, subscriberKeys);
         TrackingId trackingId = TrackingId.next();
@@ -127,14 +156,12 @@ final class PublicationDelivery implements SessionAwareMessageListener<Message> 
                 delivery.setIntProperty(PREVIOUS_KEY_VERSION, subscriberKeys.get().previous().get().version());
             }
         }
-        try (MessageProducer producer = session.createProducer(
-                session.createQueue(PublicationAddresses.publications(subscriber, feed.code().value())))) {
-            producer.send(delivery, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, properties.retention().toMillis());
-        }
+        send(session, PublicationAddresses.publications(subscriber, feed.code().value()), delivery);
         // Rule 5, no delivery without its record: a durable sink that refuses throws, and the transaction
         // (every copy of this publication) rolls back to be redelivered.
         TrafficRecord record = record(trackingId, subscription, published, copy.length);
         sinks.forEach(sink -> sink.accept(record));
+        return true;
     }
 
     private TrafficRecord record(TrackingId trackingId, Subscription subscription, Published published, int bytes) {
@@ -156,19 +183,38 @@ final class PublicationDelivery implements SessionAwareMessageListener<Message> 
 
     private void deadLetter(Session session, Message publication, String reason) throws JMSException {
         refused.increment();
-        Message letter = session.createMessage();
+        Message letter = headersOf(session, publication);
+        letter.setStringProperty(REASON, reason);
+        send(session, MessagingAddresses.deadLetters(feed.provider()), letter);
+    }
+
+    /** A receipt for the provider: headers only, correlated to its publication. */
+    private Message receipt(Session session, Message publication, String outcome) throws JMSException {
+        Message receipt = headersOf(session, publication);
+        receipt.setStringProperty(OUTCOME, outcome);
+        return receipt;
+    }
+
+    private void sendReceipt(Session session, Message receipt) throws JMSException {
+        send(session, PublicationAddresses.receipts(feed.provider()), receipt);
+    }
+
+    /** A bodiless message naming the feed and correlated to the publication's message-id when that holds no identifier. */
+    private Message headersOf(Session session, Message publication) throws JMSException {
+        Message headers = session.createMessage();
         // An AMQP sender's own message-id, as the inquiry channel's dead letters carry it.
         String amqpId = publication.getStringProperty("NATIVE_MESSAGE_ID");
         String messageId = amqpId != null ? amqpId : publication.getJMSMessageID();
         if (CallerReferences.isRecordable(messageId)) {
-            letter.setJMSCorrelationID(messageId);
+            headers.setJMSCorrelationID(messageId);
         }
-        letter.setStringProperty(FEED, feed.code().value());
-        letter.setStringProperty(REASON, reason);
-        try (MessageProducer producer = session.createProducer(
-                session.createQueue(MessagingAddresses.deadLetters(feed.provider())))) {
-            producer.send(letter, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY,
-                    properties.retention().toMillis());
+        headers.setStringProperty(FEED, feed.code().value());
+        return headers;
+    }
+
+    private void send(Session session, String queue, Message message) throws JMSException {
+        try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+            producer.send(message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY, properties.retention().toMillis());
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyOverlap     after a rotation, the previous key version is used beside the new one this long
  * @param keyRotation    the documented rotation period; a key older than this shows as due on the metrics
  * @param maxEntries     entries one publication may carry
+ * @param backlogPoll    how often the subscribers' backlog is read from the broker's management address
  */
 @ConfigurationProperties(prefix = "nix.publication")
 public record PublicationProperties(@DefaultValue("true") boolean enabled,
@@ -26,5 +27,6 @@ public record PublicationProperties(@DefaultValue("true") boolean enabled,
                                     @DefaultValue("./nix-data/publication-keys.txt") Path keyRegistry,
                                     @DefaultValue("14d") Duration keyOverlap,
                                     @DefaultValue("90d") Duration keyRotation,
-                                    @DefaultValue("100000") int maxEntries) {
+                                    @DefaultValue("100000") int maxEntries,
+                                    @DefaultValue("5s") Duration backlogPoll) {
 }
