@@ -39,7 +39,7 @@ class ExternalBrokerPublicationTest {
         Path work = Files.createTempDirectory("nix-external-publications-");
         broker = ArtemisBroker.create(work).start();
         bus = BusProcess.start("nix-external-publications", Files.createDirectory(work.resolve("node")),
-                Postgres.freshDatabase("nix_external_pub"), broker, List.of("--nix.publication.backlog-poll=1s"));
+                Postgres.freshDatabase("nix_external_pub"), broker.url(), List.of("--nix.publication.backlog-poll=1s"));
         ActiveMQConnectionFactory asBrokerAdmin = new ActiveMQConnectionFactory(broker.url(), ArtemisBroker.USER,
                 ArtemisBroker.PASSWORD);
         try (Connection connection = asBrokerAdmin.createConnection()) {

@@ -97,9 +97,15 @@ class PublicationTest extends BusUnderTest {
             assertThat(record.path("service").asString()).isEqualTo("identity-changes");
             assertThat(record.path("grantId").asString()).isEqualTo("demo-cbi-identity-changes");
             assertThat(record.path("outcome").asString()).isEqualTo("OK");
+            assertThat(record.path("itemCount").asInt()).as("entries delivered").isEqualTo(1);
+            assertThat(record.path("requestBytes").asInt()).as("the publication's size").isEqualTo(
+                    Publications.identityChanges(PERSON, "1404/06/01").getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
             assertThat(record.path("replyBytes").asInt()).isEqualTo(
                     delivery.message().getBody(String.class).getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
             assertThat(record.toString()).doesNotContain(PERSON);
+            assertThat(get("/actuator/prometheus", Map.of("X-NIX-Role", "OPERATOR")).raw())
+                    .containsPattern("nix_publication_delivered_items_total\\{[^}]*feed=\"identity-changes\"[^}]*subscriber=\"CBI\"")
+                    .containsPattern("nix_publication_delivered_bytes_total\\{[^}]*feed=\"identity-changes\"[^}]*subscriber=\"CBI\"");
         }
     }
 

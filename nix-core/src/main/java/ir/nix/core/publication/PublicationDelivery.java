@@ -159,7 +159,7 @@ final class PublicationDelivery implements SessionAwareMessageListener<Message> 
         send(session, PublicationAddresses.publications(subscriber, feed.code().value()), delivery);
         // Rule 5, no delivery without its record: a durable sink that refuses throws, and the transaction
         // (every copy of this publication) rolls back to be redelivered.
-        TrafficRecord record = record(trackingId, subscription, published, copy.length);
+        TrafficRecord record = record(trackingId, subscription, published, copy.length).withItemCount(entries.size());
         sinks.forEach(sink -> sink.accept(record));
         return true;
     }

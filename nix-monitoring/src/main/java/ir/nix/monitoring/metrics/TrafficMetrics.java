@@ -19,6 +19,9 @@ import org.springframework.stereotype.Component;
  *   <li>{@code nix_inquiries_total{service,consumer,provider,outcome,channel}}</li>
  *   <li>{@code nix_inquiry_duration_seconds{service,provider,outcome,channel}} (histogram)</li>
  *   <li>{@code nix_provider_duration_seconds{service,provider}} (histogram)</li>
+ *   <li>{@code nix_publication_delivered_items_total{subscriber,feed}} and
+ *       {@code nix_publication_delivered_bytes_total{subscriber,feed}}: entries and bytes of the copies sent
+ *       (records that carry an item count, i.e. deliveries)</li>
  * </ul>
  */
 @Component
@@ -30,6 +33,7 @@ public class TrafficMetrics implements TrafficSink {
     private final Map<CounterKey, Counter> counters = new ConcurrentHashMap<>();
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
     private final Map<ProviderKey, Timer> providerTimers = new ConcurrentHashMap<>();
+    private final Map<DeliveryKey, Delivered> delivered = new ConcurrentHashMap<>();
 
     public TrafficMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -44,6 +48,13 @@ public class TrafficMetrics implements TrafficSink {
     private record ProviderKey(String service, String provider) {
     }
 
+    private record DeliveryKey(String feed, String subscriber) {
+    }
+
+    /** What a subscriber has been sent of a feed: entries and bytes. */
+    private record Delivered(Counter items, Counter bytes) {
+    }
+
     @Override
     public void accept(TrafficRecord record) {
         String service = label(record.service());
@@ -56,6 +67,19 @@ public class TrafficMetrics implements TrafficSink {
             providerTimers.computeIfAbsent(new ProviderKey(service, provider), this::providerTimer)
                     .record(record.providerMicros(), TimeUnit.MICROSECONDS);
         }
+        if (record.itemCount() != null) {
+            Delivered copies = delivered.computeIfAbsent(new DeliveryKey(service, label(record.consumer())), this::delivered);
+            copies.items().increment(record.itemCount());
+            copies.bytes().increment(record.replyBytes());
+        }
+    }
+
+    private Delivered delivered(DeliveryKey key) {
+        return new Delivered(
+                Counter.builder("nix.publication.delivered.items").description("Entries delivered to a subscriber")
+                        .tags("feed", key.feed(), "subscriber", key.subscriber()).register(registry),
+                Counter.builder("nix.publication.delivered.bytes").description("Bytes of the copies delivered to a subscriber")
+                        .tags("feed", key.feed(), "subscriber", key.subscriber()).register(registry));
     }
 
     private static String label(Object code) {
