@@ -22,7 +22,13 @@ WINDOW=${WINDOW:-10}                       # seconds per warm-up window
 MAX_WARMUP=${MAX_WARMUP:-300}              # seconds: give up waiting for steady state after this
 STEADY_TOLERANCE=${STEADY_TOLERANCE:-0.05} # steady = two consecutive windows differ by less than this
 SERVICES="shahkar postal-address identity insurance-list privatization-status"
-PATHS=${PATHS:-direct,nginx,rest-shahkar,rest-postal-address,rest-identity,rest-insurance-list,rest-privatization-status,soap-shahkar,rest-shahkar-beside-hanging}
+PATHS=${PATHS:-direct,nginx,rest-shahkar,rest-postal-address,rest-identity,rest-insurance-list,rest-privatization-status,soap-shahkar,rest-shahkar-beside-hanging,rest-shahkar-overload}
+# Issue 11's overload case: OVERLOAD_CONNECTIONS clients on SHAHKAR against a node that admits OVERLOAD_LIMIT at once,
+# so most replies are 503 BUS_SATURATED: their latency is what the path's p50/p99 show (its non-2xx are expected).
+OVERLOAD_LIMIT=${OVERLOAD_LIMIT:-16}
+OVERLOAD_CONNECTIONS=${OVERLOAD_CONNECTIONS:-512}
+OVERLOAD_PATH=rest-shahkar-overload
+BUS_ARGS=()
 JAR=${JAR:-deploy/target/nix-bus.jar}
 JAVA_OPTS=${JAVA_OPTS:-}
 HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-180}      # seconds to wait for the bus to report UP
@@ -60,6 +66,7 @@ for _s in $SERVICES; do KNOWN_PATHS+=" rest-$_s"; done
 # (Post) accepts connections and never answers. Runs on a second start of the bus, with Post pointed at that provider.
 HANGING_PATH=rest-shahkar-beside-hanging
 KNOWN_PATHS+=" $HANGING_PATH"
+KNOWN_PATHS+=" rest-shahkar-overload"
 HANG_CONNECTIONS=${HANG_CONNECTIONS:-256}
 HANG_PROVIDER=post
 HANG_PORT=""
@@ -270,6 +277,7 @@ start_bus() {
         --server.port="$BUS_PORT" \
         --nix.messaging.amqp-port=0 \
         "${providers[@]}" \
+        "${BUS_ARGS[@]}" \
         --nix.data-dir="$TMP/nix-data" \
         </dev/null >"$BUS_LOG" 2>&1) &
     BUS_PID=$!
@@ -577,6 +585,7 @@ check_errors() {
         local r2 rs
         r2=$(share "${R_NON2XX[$n]}" "${R_REQ[$n]}")
         rs=$(share "${R_SOCKERR[$n]}" "${R_REQ[$n]}")
+        [[ $n == "$OVERLOAD_PATH"* ]] && r2=0 # its refusals are the measurement
         if awk -v a="$r2" -v m="$MAX_ERROR_RATE" 'BEGIN { exit !(a > m) }'; then
             bad+=" $n: ${R_NON2XX[$n]} non-2xx of ${R_REQ[$n]} requests ($r2 > $MAX_ERROR_RATE);"
         fi
@@ -642,6 +651,7 @@ main() {
             bus_paths
             stop_bus
             want "$HANGING_PATH" && beside_hanging "$java"
+            want "$OVERLOAD_PATH" && overloaded "$java"
         done
     fi
 
@@ -691,6 +701,22 @@ beside_hanging() {
     # The statuses of SHAHKAR's refusals, while the flood still runs (check_errors comes after the bus has gone).
     ((R_NON2XX[$HANGING_PATH$suffix] > 0)) && diagnose "$HANGING_PATH$suffix"
     stop_hanging
+    stop_bus
+}
+
+# SHAHKAR with far more clients than the node admits: how fast the refusals (503 BUS_SATURATED, each recorded
+# durably like any exchange) come back. A bus start of its own, with nix.admission.max-in-flight=OVERLOAD_LIMIT.
+overloaded() {
+    local java=$1 suffix="" connections=$CONNECTIONS
+    (( ${#JAVAS[@]} > 1 )) && suffix="@$JDK"
+    BUS_ARGS=(--nix.admission.max-in-flight="$OVERLOAD_LIMIT")
+    start_bus "$java"
+    BUS_ARGS=()
+    log "[$OVERLOAD_PATH] $OVERLOAD_CONNECTIONS clients on shahkar, the node admitting $OVERLOAD_LIMIT at once"
+    CONNECTIONS=$OVERLOAD_CONNECTIONS
+    measure "$OVERLOAD_PATH$suffix" "http://127.0.0.1:$BUS_PORT/api/v1/inquiries/shahkar" "$TMP/rest-shahkar.lua"
+    diagnose "$OVERLOAD_PATH$suffix"
+    CONNECTIONS=$connections
     stop_bus
 }
 

@@ -18,6 +18,7 @@ public class InquiryPipeline {
     private final ProducerTemplate producer;
     private final CamelContext camel;
     private final List<InquiryStep> answerWithoutRoute;
+    private final List<InquiryStep> refuseAtTheDoor;
     private volatile boolean started;
 
     /**
@@ -25,21 +26,30 @@ public class InquiryPipeline {
      * accepts connections. An inquiry in that window (before readiness says UP, so a load balancer sends
      * none) is answered at once with {@code 503 NODE_NOT_READY}, rendered and recorded by the pipeline's own
      * steps without the route: it never waits, and never goes unrecorded.
+     *
+     * <p>An inquiry its door refused ({@code BUS_SATURATED}: the node or its provider's share was full) takes the
+     * route's first steps and its last two directly, without Camel: the refusal is the whole answer and must be
+     * cheap when the node is busiest (issue 11). It gets the same consumer, service, outcome, reply and record.
      */
     @Autowired
-    InquiryPipeline(ProducerTemplate producer, CamelContext camel, ReplyRendering rendering, TrafficRecording recording) {
-        this(producer, camel, List.of(rendering, recording));
+    InquiryPipeline(ProducerTemplate producer, CamelContext camel, ArrivalCheck arrival, ServiceResolution resolution,
+                    AdmissionCheck admission, ReplyRendering rendering, TrafficRecording recording) {
+        this(producer, camel, List.of(rendering, recording), List.of(arrival, resolution, admission, rendering, recording));
     }
 
-    InquiryPipeline(ProducerTemplate producer, CamelContext camel, List<InquiryStep> answerWithoutRoute) {
+    InquiryPipeline(ProducerTemplate producer, CamelContext camel, List<InquiryStep> answerWithoutRoute,
+                    List<InquiryStep> refuseAtTheDoor) {
         this.producer = producer;
         this.camel = camel;
         this.answerWithoutRoute = answerWithoutRoute;
+        this.refuseAtTheDoor = refuseAtTheDoor;
     }
 
     public InquiryReply handle(InquiryRequest request) {
         InquiryContext inquiry = new InquiryContext(request);
-        if (started || camel.isStarted()) {
+        if (request.door().refused()) {
+            refuseAtTheDoor(inquiry);
+        } else if (started || camel.isStarted()) {
             started = true;
             mediate(inquiry);
         } else {
@@ -53,6 +63,24 @@ public class InquiryPipeline {
             producer.sendBody(InquiryPipelineRoute.ENTRY, inquiry);
         } finally {
             inquiry.releaseAdmission();
+        }
+    }
+
+    private void refuseAtTheDoor(InquiryContext inquiry) {
+        try {
+            run(refuseAtTheDoor, inquiry);
+        } catch (RuntimeException unexpected) {
+            // As the route's own exception handler: INTERNAL_ERROR, rendered and recorded, the type in the log.
+            UnexpectedFailure.decide(inquiry, "refuse-at-the-door", unexpected);
+            run(answerWithoutRoute, inquiry);
+        }
+    }
+
+    private static void run(List<InquiryStep> steps, InquiryContext inquiry) {
+        for (InquiryStep step : steps) {
+            if (!inquiry.decided() || step.runsAfterDecision()) {
+                step.apply(inquiry);
+            }
         }
     }
 

@@ -19,8 +19,13 @@ final class UnexpectedFailure implements Processor {
     public void process(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         InquiryContext inquiry = exchange.getMessage().getBody(InquiryContext.class);
-        LOG.error("inquiry {} failed unexpectedly at {}: {}", inquiry.request().trackingId(),
-                exchange.getProperty(Exchange.FAILURE_ROUTE_ID), cause == null ? "?" : cause.getClass().getName());
+        decide(inquiry, exchange.getProperty(Exchange.FAILURE_ROUTE_ID), cause);
+    }
+
+    /** Logs the failure's type and where it happened (never its message), and decides INTERNAL_ERROR. */
+    static void decide(InquiryContext inquiry, Object where, Exception cause) {
+        LOG.error("inquiry {} failed unexpectedly at {}: {}", inquiry.request().trackingId(), where,
+                cause == null ? "?" : cause.getClass().getName());
         inquiry.decide(OutcomeCode.INTERNAL_ERROR, "the bus could not complete this exchange; quote the tracking ID to the operator");
     }
 }

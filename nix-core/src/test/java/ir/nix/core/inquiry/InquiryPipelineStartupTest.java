@@ -40,7 +40,7 @@ class InquiryPipelineStartupTest {
         });
         InquiryStep rendering = inquiry -> inquiry.replied(inquiry.toReply());
         InquiryStep recording = recorded::add;
-        pipeline = new InquiryPipeline(camel.createProducerTemplate(), camel, List.of(rendering, recording));
+        pipeline = new InquiryPipeline(camel.createProducerTemplate(), camel, List.of(rendering, recording), List.of());
     }
 
     @AfterEach
