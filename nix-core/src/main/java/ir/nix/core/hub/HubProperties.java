@@ -13,9 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * system, each with its own configuration), {@code nix.hub.*}.
  *
  * @param name       the hub's name, for people (logs, the catalogue): {@code national}, {@code health}, ...
- * @param services   the services this hub answers itself; empty: all of them (the national hub). A cluster hub
- *                   forwards an inquiry for any other service to the national hub.
- * @param national   where a cluster hub forwards to; unset on the national hub
+ * @param services   on a cluster hub, the services it answers itself (none by default: it forwards all); the
+ *                   national hub answers every service
+ * @param national   where a cluster hub forwards to; unset on the national hub, which makes it the national hub
  * @param forwarders on the national hub: the agency code of each cluster hub's certificate (certificate
  *                   registry) and the agencies that hub may forward for. No other caller may forward.
  */
@@ -35,8 +35,13 @@ public record HubProperties(@DefaultValue("national") String name, @DefaultValue
                            @DefaultValue("15s") Duration timeout) {
     }
 
+    /** A cluster hub: one that knows a national hub to forward to. */
+    public boolean isClusterHub() {
+        return national != null && national.url() != null;
+    }
+
     /** Whether this hub sends inquiries for {@code service} on to the national hub instead of answering them. */
     public boolean forwards(String service) {
-        return national != null && national.url() != null && !services.isEmpty() && !services.contains(service);
+        return isClusterHub() && !services.contains(service);
     }
 }

@@ -30,18 +30,22 @@ public class NationalHub {
     private static final Logger LOG = LoggerFactory.getLogger(NationalHub.class);
 
     private final HubProperties hub;
-    private final ObjectProvider<SslBundles> bundles;
     private final JsonMapper json;
-    private volatile HttpClient client;
+    private final HttpClient client;
 
+    /** A cluster hub without its certificate does not start: it would answer every forwarded inquiry with a failure. */
     NationalHub(HubProperties hub, ObjectProvider<SslBundles> bundles, JsonMapper json) {
         this.hub = hub;
-        this.bundles = bundles;
         this.json = json;
-        if (hub.forwards("")) {
+        if (hub.isClusterHub()) {
+            this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(hub.national().connectTimeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .sslContext(sslContext(hub, bundles)).build();
             LOG.info("hub {}: answers {} itself and forwards every other service to the national hub at {}", hub.name(),
                     hub.services(), hub.national().url());
         } else {
+            this.client = null;
             LOG.info("hub {}: answers every service itself", hub.name());
         }
     }
@@ -76,7 +80,7 @@ public class NationalHub {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(fields)));
         onBehalfOf.ifPresent(party -> request.header("X-NIX-On-Behalf-Of", party));
         try {
-            HttpResponse<byte[]> reply = client().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> reply = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Reply.Answered(reply.statusCode(), reply.body(), reply.headers().firstValue("Retry-After"));
         } catch (HttpTimeoutException late) {
             return new Reply.TimedOut();
@@ -90,24 +94,7 @@ public class NationalHub {
         return URI.create((base.endsWith("/") ? base : base + "/") + "api/v1/inquiries/" + service);
     }
 
-    private HttpClient client() {
-        HttpClient made = client;
-        if (made == null) {
-            synchronized (this) {
-                made = client;
-                if (made == null) {
-                    made = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(hub.national().connectTimeout())
-                            .followRedirects(HttpClient.Redirect.NEVER)
-                            .sslContext(sslContext()).build();
-                    client = made;
-                }
-            }
-        }
-        return made;
-    }
-
-    private SSLContext sslContext() {
+    private static SSLContext sslContext(HubProperties hub, ObjectProvider<SslBundles> bundles) {
         String bundle = hub.national().sslBundle();
         if (bundle == null || bundle.isBlank()) {
             throw new IllegalStateException("nix.hub.national.ssl-bundle is required to forward to the national hub");
