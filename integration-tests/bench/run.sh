@@ -18,8 +18,8 @@ REPO_ROOT=$(cd "$BENCH_DIR/../.." && pwd)
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-WINDOW=${WINDOW:-10}                       # seconds per warm-up window
-MAX_WARMUP=${MAX_WARMUP:-300}              # seconds: give up waiting for steady state after this
+WINDOW=${WINDOW:-20}                       # seconds per warm-up window (10 s settled while C2 still compiled)
+MAX_WARMUP=${MAX_WARMUP:-480}              # seconds: give up waiting for steady state after this
 STEADY_TOLERANCE=${STEADY_TOLERANCE:-0.05} # steady = two consecutive windows differ by less than this
 SERVICES="shahkar postal-address identity insurance-list privatization-status"
 PATHS=${PATHS:-direct,nginx,rest-shahkar,rest-postal-address,rest-identity,rest-insurance-list,rest-privatization-status,soap-shahkar,rest-shahkar-beside-hanging,rest-shahkar-overload}
