@@ -82,12 +82,8 @@ class PublicationTest extends BusUnderTest {
 
     @Test
     void recordsEveryDeliveryWithSizesAndTheSubscriptionOnly() throws JMSException {
-        Publications.IssuedKey bank = Publications.issueKey(port, "CBI");
         try (Connection nocr = connect("NOCR"); Connection cbi = connect("CBI")) {
-            Publications.publish(nocr.createSession(false, Session.AUTO_ACKNOWLEDGE), "NOCR", "identity-changes",
-                    Publications.identityChanges(PERSON, "1404/06/01"));
-            Publications.Delivery delivery = Publications.receive(cbi.createSession(false, Session.AUTO_ACKNOWLEDGE),
-                    "CBI", "identity-changes", Publications.holdsToken(Publications.token(bank.key(), PERSON)));
+            Publications.Delivery delivery = publishToTheBank(nocr, cbi, "1404/06/01");
 
             JsonNode record = trafficRecord(delivery.message().getStringProperty("trackingId"));
 
@@ -107,6 +103,19 @@ class PublicationTest extends BusUnderTest {
                     .containsPattern("nix_publication_delivered_items_total\\{[^}]*feed=\"identity-changes\"[^}]*subscriber=\"CBI\"")
                     .containsPattern("nix_publication_delivered_bytes_total\\{[^}]*feed=\"identity-changes\"[^}]*subscriber=\"CBI\"");
         }
+    }
+
+    @Test
+    void showsDeliveriesInTheSubscribersReportAndDashboard() throws JMSException {
+        try (Connection nocr = connect("NOCR"); Connection cbi = connect("CBI")) {
+            publishToTheBank(nocr, cbi, "1404/06/21");
+        }
+        Map<String, String> asBank = AccessTest.viewer("AGENCY", "CBI");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ReportTest.exchangesByGroup(
+                get("/api/v1/reports/exchanges?" + ReportTest.aroundToday() + "&groupBy=service,channel", asBank).body(),
+                "service", "channel")).hasEntrySatisfying("identity-changes/MESSAGING", count -> assertThat(count).isPositive()));
+        assertThat(get("/api/v1/dashboard/summary", asBank).raw()).contains("identity-changes");
     }
 
     @Test
@@ -182,6 +191,15 @@ class PublicationTest extends BusUnderTest {
                 .contains("nix_publication_backlog{")
                 .contains("subscriber=\"IHIO\"")
                 .contains("nix_publication_oldest_age_seconds{"));
+    }
+
+    /** NOCR publishes one identity change of {@link #PERSON}; CBI (with a fresh key) receives its copy. */
+    private Publications.Delivery publishToTheBank(Connection nocr, Connection cbi, String changeDate) throws JMSException {
+        Publications.IssuedKey bank = Publications.issueKey(port, "CBI");
+        Publications.publish(nocr.createSession(false, Session.AUTO_ACKNOWLEDGE), "NOCR", "identity-changes",
+                Publications.identityChanges(PERSON, changeDate));
+        return Publications.receive(cbi.createSession(false, Session.AUTO_ACKNOWLEDGE), "CBI", "identity-changes",
+                Publications.holdsToken(Publications.token(bank.key(), PERSON)));
     }
 
     private Connection connect(String agency) throws JMSException {
