@@ -43,22 +43,25 @@ public final class BundleDirectory {
                 letter: {number: 127551/200, date: 1400/08/23}
             """;
 
-    public static final String GRANTS = """
-            grants:
-              - id: moe-shahkar
-                resolution: WG-26/1400-08-18
-                consumer: MOE
-                service: shahkar
-                provider: CRA
-                dataItems: [matched]
-              - id: ircs-postal-address
-                resolution: WG-26/1400-08-18
-                consumer: IRCS
-                service: postal-address
-                provider: POST
-                dataItems: [province, city]
-                validFrom: 2021-11-14
-            """;
+    public static final String GRANTS = "grants:\n"
+            + grant("moe-shahkar", "MOE", "shahkar", "CRA", "[matched]")
+            + grant("ircs-postal-address", "IRCS", "postal-address", "POST", "[province, city]",
+                    "validFrom: 2021-11-14");
+
+    /**
+     * One entry of grants.yaml under resolution WG-26/1400-08-18, indented to follow {@code grants:} or to be
+     * appended to {@link #GRANTS}; {@code more} are further keys, one a line ({@code "validFrom: 2023-03-21"}).
+     */
+    public static String grant(String id, String consumer, String service, String provider, String dataItems,
+                               String... more) {
+        StringBuilder entry = new StringBuilder("  - id: " + id + "\n    resolution: WG-26/1400-08-18\n")
+                .append("    consumer: ").append(consumer).append("\n    service: ").append(service)
+                .append("\n    provider: ").append(provider).append("\n    dataItems: ").append(dataItems).append('\n');
+        for (String line : more) {
+            entry.append("    ").append(line).append('\n');
+        }
+        return entry.toString();
+    }
 
     private final Path directory;
 

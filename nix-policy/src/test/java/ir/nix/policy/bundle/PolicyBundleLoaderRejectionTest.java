@@ -50,15 +50,10 @@ class PolicyBundleLoaderRejectionTest {
                         "dataItems:\n      - matched\n      - mobile"), "- mobile", "unknown data item 'mobile'"),
                 new Case("unknown resolution", GRANTS, moeShahkar("resolution: WG-26/1400-08-18",
                         "resolution: WG-99/1401-01-01"), "resolution: WG-99", "unknown resolution 'WG-99/1401-01-01'"),
-                new Case("overlapping grants", GRANTS, moeShahkar("", "") + """
-                          - id: moe-shahkar-again
-                            resolution: WG-26/1400-08-18
-                            consumer: MOE
-                            service: shahkar
-                            provider: CRA
-                            dataItems: [matched]
-                            validFrom: 2022-01-01
-                        """, "id: moe-shahkar-again", "grant 'moe-shahkar-again' overlaps grant 'moe-shahkar'"),
+                new Case("overlapping grants", GRANTS, moeShahkar("", "")
+                        + BundleDirectory.grant("moe-shahkar-again", "MOE", "shahkar", "CRA", "[matched]",
+                                "validFrom: 2022-01-01"),
+                        "id: moe-shahkar-again", "grant 'moe-shahkar-again' overlaps grant 'moe-shahkar'"),
                 new Case("malformed ISO date", GRANTS, moeShahkar("dataItems: [matched]",
                         "dataItems: [matched]\n    validFrom: 2021-13-01"), "validFrom", "malformed date '2021-13-01'"),
                 new Case("Jalali date as ISO", GRANTS, moeShahkar("dataItems: [matched]",

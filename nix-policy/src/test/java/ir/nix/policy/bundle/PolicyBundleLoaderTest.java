@@ -21,6 +21,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import static ir.nix.policy.bundle.BundleDirectory.grant;
 import static ir.nix.policy.bundle.PolicyBundleLoader.AGENCIES;
 import static ir.nix.policy.bundle.PolicyBundleLoader.BUNDLE;
 import static ir.nix.policy.bundle.PolicyBundleLoader.DEMO_GRANTS;
@@ -106,38 +107,17 @@ class PolicyBundleLoaderTest {
 
     @Test
     void acceptsSuccessiveGrantsForTheSameConsumerAndService() {
-        BundleDirectory bundle = BundleDirectory.minimal(directory).write(GRANTS, """
-                grants:
-                  - id: moe-shahkar-1
-                    resolution: WG-26/1400-08-18
-                    consumer: MOE
-                    service: shahkar
-                    provider: CRA
-                    dataItems: [matched]
-                    validUntil: 2023-03-20
-                  - id: moe-shahkar-2
-                    resolution: WG-26/1400-08-18
-                    consumer: MOE
-                    service: shahkar
-                    provider: CRA
-                    dataItems: [matched]
-                    validFrom: 2023-03-21
-                """);
+        BundleDirectory bundle = BundleDirectory.minimal(directory).write(GRANTS, "grants:\n"
+                + grant("moe-shahkar-1", "MOE", "shahkar", "CRA", "[matched]", "validUntil: 2023-03-20")
+                + grant("moe-shahkar-2", "MOE", "shahkar", "CRA", "[matched]", "validFrom: 2023-03-21"));
 
         assertThat(load(bundle).grants()).extracting(Grant::id).containsExactly("moe-shahkar-1", "moe-shahkar-2");
     }
 
     @Test
     void acceptsReplacementOfARevokedGrantForTheSamePeriod() {
-        BundleDirectory bundle = BundleDirectory.minimal(directory).append(GRANTS, """
-                  - id: moe-shahkar-revoked
-                    resolution: WG-26/1400-08-18
-                    consumer: MOE
-                    service: shahkar
-                    provider: CRA
-                    dataItems: [matched]
-                    revoked: true
-                """);
+        BundleDirectory bundle = BundleDirectory.minimal(directory).append(GRANTS,
+                grant("moe-shahkar-revoked", "MOE", "shahkar", "CRA", "[matched]", "revoked: true"));
 
         assertThat(load(bundle).grants()).extracting(Grant::id).contains("moe-shahkar", "moe-shahkar-revoked");
     }
@@ -211,14 +191,8 @@ class PolicyBundleLoaderTest {
 
     /** A bundle that declares service skill-certificate and grants MOE its {@code dataItems} (comma-separated). */
     private BundleDirectory grantingSkillCertificate(String dataItems) {
-        return BundleDirectory.minimal(directory).write(SERVICES, SKILL_CERTIFICATE).append(GRANTS, """
-                  - id: moe-skill-certificate
-                    resolution: WG-26/1400-08-18
-                    consumer: MOE
-                    service: skill-certificate
-                    provider: TVTO
-                    dataItems: [%s]
-                """.formatted(dataItems));
+        return BundleDirectory.minimal(directory).write(SERVICES, SKILL_CERTIFICATE).append(GRANTS,
+                grant("moe-skill-certificate", "MOE", "skill-certificate", "TVTO", "[" + dataItems + "]"));
     }
 
     @Test
@@ -235,14 +209,8 @@ class PolicyBundleLoaderTest {
     @ParameterizedTest
     @CsvSource({"history.entryDate", "history"})
     void grantsWholeNestedElementsByTheirContainerName(String vocabularyItem) {
-        BundleDirectory bundle = BundleDirectory.minimal(directory).append(GRANTS, """
-                  - id: ipo-privatization-status
-                    resolution: WG-26/1400-08-18
-                    consumer: IPO
-                    service: privatization-status
-                    provider: IPO
-                    dataItems: [status, history]
-                """);
+        BundleDirectory bundle = BundleDirectory.minimal(directory).append(GRANTS,
+                grant("ipo-privatization-status", "IPO", "privatization-status", "IPO", "[status, history]"));
         TestVocabulary vocabulary = TestVocabulary.BUS_SERVICES.with(
                 new ServiceTerms("privatization-status", "IPO", Set.of("status", vocabularyItem)));
 
