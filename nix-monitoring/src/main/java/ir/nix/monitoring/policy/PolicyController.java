@@ -24,18 +24,10 @@ import java.util.stream.Collectors;
  */
 @RestController
 @RequestMapping("/api/v1")
-public class PolicyController {
+public record PolicyController(ActivePolicy policy, ApplicationEventPublisher events) {
 
     /** Stable error code of a rejected reload. */
     public static final String BUNDLE_REJECTED = "POLICY_BUNDLE_REJECTED";
-
-    private final ActivePolicy policy;
-    private final ApplicationEventPublisher events;
-
-    public PolicyController(ActivePolicy policy, ApplicationEventPublisher events) {
-        this.policy = policy;
-        this.events = events;
-    }
 
     @GetMapping("/grants")
     public ActiveGrantsView grants() {

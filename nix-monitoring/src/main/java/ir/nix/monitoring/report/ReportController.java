@@ -29,25 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
  * in a {@link SignedReport}.
  */
 @RestController
-class ReportController {
+record ReportController(ExchangeReports reports, RollupAggregator rollup, BusSigner signer, JsonMapper json,
+                        ReportProperties properties) {
 
     static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-
-    private final ExchangeReports reports;
-    private final RollupAggregator rollup;
-    private final BusSigner signer;
-    private final JsonMapper json;
-    private final ReportProperties properties;
-
-    ReportController(ExchangeReports reports, RollupAggregator rollup, BusSigner signer, JsonMapper json,
-                     ReportProperties properties) {
-        this.reports = reports;
-        this.rollup = rollup;
-        this.signer = signer;
-        this.json = json;
-        this.properties = properties;
-    }
 
     @GetMapping("/api/v1/reports/exchanges")
     ResponseEntity<?> exchanges(Viewer viewer, @RequestParam(required = false) String from,

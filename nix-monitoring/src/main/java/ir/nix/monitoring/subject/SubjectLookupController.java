@@ -21,15 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * turned into the subject's tokens under the keys the bus still holds, and is not kept.
  */
 @RestController
-class SubjectLookupController {
-
-    private final SubjectTokens tokens;
-    private final TrafficStore store;
-
-    SubjectLookupController(SubjectTokens tokens, TrafficStore store) {
-        this.tokens = tokens;
-        this.store = store;
-    }
+record SubjectLookupController(SubjectTokens tokens, TrafficStore store) {
 
     /** One of the two identifiers. */
     record Lookup(String nationalCode, String legalEntityId) {
