@@ -1,5 +1,7 @@
 package ir.nix.core.identifier;
 
+import java.util.function.ToIntFunction;
+
 /**
  * Input clean-up shared by the identifier types.
  *
@@ -72,6 +74,20 @@ final class Digits {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code first}, the digits before a check digit, normalised and with {@code checkDigit} of them appended;
+     * {@link IllegalArgumentException} naming {@code what} and the rule (never the digits) when they are not
+     * {@code count} digits. For simulators and tests that make synthetic valid identifiers.
+     */
+    static String withCheckDigit(String first, int count, ToIntFunction<String> checkDigit, String what) {
+        String digits = normalise(first);
+        String problem = shapeProblem(digits, count);
+        if (problem != null) {
+            throw new IllegalArgumentException(what + " " + problem);
+        }
+        return digits + checkDigit.applyAsInt(digits);
     }
 
     /**

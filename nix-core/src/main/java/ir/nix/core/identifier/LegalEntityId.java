@@ -1,6 +1,5 @@
 package ir.nix.core.identifier;
 
-import java.util.Objects;
 
 /**
  * National ID of a legal entity (شناسه ملی اشخاص حقوقی): ten digits assigned by the registry
@@ -17,23 +16,18 @@ import java.util.Objects;
  */
 public record LegalEntityId(String value) {
 
+    private static final IdentifierForm FORM = new IdentifierForm("legal entity ID",
+            Digits::normalise, LegalEntityId::problem);
     static final int LENGTH = 11;
     private static final int[] WEIGHTS = {29, 27, 23, 19, 17, 29, 27, 23, 19, 17};
 
     /** Accepts Persian/Arabic digits and surrounding blanks; stores eleven ASCII digits. */
     public LegalEntityId {
-        Objects.requireNonNull(value, "value");
-        value = Digits.normalise(value);
-        String problem = problem(value);
-        if (problem != null) {
-            throw new IllegalArgumentException("legal entity ID " + problem);
-        }
+        value = FORM.checked(value);
     }
 
     public static Parsed<LegalEntityId> parse(String raw) {
-        String candidate = Digits.normalise(raw);
-        String problem = problem(candidate);
-        return problem == null ? Parsed.valid(new LegalEntityId(candidate)) : Parsed.invalid(problem);
+        return FORM.parse(raw, LegalEntityId::new);
     }
 
     /**
@@ -43,12 +37,8 @@ public record LegalEntityId(String value) {
      *     another rule
      */
     public static LegalEntityId completing(String firstTenDigits) {
-        String ten = Digits.normalise(firstTenDigits);
-        String problem = Digits.shapeProblem(ten, LENGTH - 1);
-        if (problem != null) {
-            throw new IllegalArgumentException("first digits of a legal entity ID " + problem);
-        }
-        return new LegalEntityId(ten + checkDigit(ten));
+        return new LegalEntityId(Digits.withCheckDigit(firstTenDigits, LENGTH - 1, LegalEntityId::checkDigit,
+                "first digits of a legal entity ID"));
     }
 
     /** Check digit for the first ten digits of {@code digits}. */

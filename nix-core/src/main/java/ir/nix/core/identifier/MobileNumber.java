@@ -1,6 +1,5 @@
 package ir.nix.core.identifier;
 
-import java.util.Objects;
 
 /**
  * Iranian mobile number, stored in the domestic form {@code 09xxxxxxxxx}.
@@ -15,21 +14,16 @@ import java.util.Objects;
  */
 public record MobileNumber(String value) {
 
+    private static final IdentifierForm FORM = new IdentifierForm("mobile number",
+            MobileNumber::canonical, MobileNumber::problem);
     static final String SHAPE = "must be 09 followed by 9 digits";
 
     public MobileNumber {
-        Objects.requireNonNull(value, "value");
-        value = canonical(value);
-        String problem = problem(value);
-        if (problem != null) {
-            throw new IllegalArgumentException("mobile number " + problem);
-        }
+        value = FORM.checked(value);
     }
 
     public static Parsed<MobileNumber> parse(String raw) {
-        String candidate = canonical(raw);
-        String problem = problem(candidate);
-        return problem == null ? Parsed.valid(new MobileNumber(candidate)) : Parsed.invalid(problem);
+        return FORM.parse(raw, MobileNumber::new);
     }
 
     /** The number as {@code 989xxxxxxxxx}, the form SMS and telecom providers usually expect. */

@@ -1,6 +1,5 @@
 package ir.nix.core.identifier;
 
-import java.util.Objects;
 
 /**
  * Iranian national code (کد ملی) of a natural person: three digits of the issuing office, a
@@ -16,23 +15,18 @@ import java.util.Objects;
  */
 public record NationalCode(String value) {
 
+    private static final IdentifierForm FORM = new IdentifierForm("national code",
+            Digits::normalise, NationalCode::problem);
     static final int LENGTH = 10;
     static final String ZERO_SERIAL = "serial digits are all zero";
 
     /** Accepts Persian/Arabic digits and surrounding blanks; stores ten ASCII digits. */
     public NationalCode {
-        Objects.requireNonNull(value, "value");
-        value = Digits.normalise(value);
-        String problem = problem(value);
-        if (problem != null) {
-            throw new IllegalArgumentException("national code " + problem);
-        }
+        value = FORM.checked(value);
     }
 
     public static Parsed<NationalCode> parse(String raw) {
-        String candidate = Digits.normalise(raw);
-        String problem = problem(candidate);
-        return problem == null ? Parsed.valid(new NationalCode(candidate)) : Parsed.invalid(problem);
+        return FORM.parse(raw, NationalCode::new);
     }
 
     /**
@@ -42,12 +36,8 @@ public record NationalCode(String value) {
      *     another rule (e.g. {@code 111111111} completes to ten identical digits)
      */
     public static NationalCode completing(String firstNineDigits) {
-        String nine = Digits.normalise(firstNineDigits);
-        String problem = Digits.shapeProblem(nine, LENGTH - 1);
-        if (problem != null) {
-            throw new IllegalArgumentException("first digits of a national code " + problem);
-        }
-        return new NationalCode(nine + checkDigit(nine));
+        return new NationalCode(Digits.withCheckDigit(firstNineDigits, LENGTH - 1, NationalCode::checkDigit,
+                "first digits of a national code"));
     }
 
     /** Check digit for the first nine digits of {@code digits}. */

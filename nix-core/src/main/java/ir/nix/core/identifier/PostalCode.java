@@ -1,6 +1,5 @@
 package ir.nix.core.identifier;
 
-import java.util.Objects;
 
 /**
  * Iranian ten-digit postal code (کد پستی): five digits for the postal route (destination city
@@ -21,21 +20,16 @@ import java.util.Objects;
  */
 public record PostalCode(String value) {
 
+    private static final IdentifierForm FORM = new IdentifierForm("postal code",
+            PostalCode::canonical, PostalCode::problem);
     static final int LENGTH = 10;
 
     public PostalCode {
-        Objects.requireNonNull(value, "value");
-        value = canonical(value);
-        String problem = problem(value);
-        if (problem != null) {
-            throw new IllegalArgumentException("postal code " + problem);
-        }
+        value = FORM.checked(value);
     }
 
     public static Parsed<PostalCode> parse(String raw) {
-        String candidate = canonical(raw);
-        String problem = problem(candidate);
-        return problem == null ? Parsed.valid(new PostalCode(candidate)) : Parsed.invalid(problem);
+        return FORM.parse(raw, PostalCode::new);
     }
 
     /** Normalises digits and drops the single separator of the printed five-five form. */
