@@ -56,11 +56,6 @@ class IdentityServiceTest extends ProviderServiceTest {
     }
 
     @Test
-    void itsCatalogueExampleSucceeds() {
-        assertExampleSucceeds("identity");
-    }
-
-    @Test
     void answersNotFoundForAnUnknownNationalCode() {
         Reply reply = inquireIdentity("CBI", NocrSimulator.UNKNOWN_NATIONAL_CODE, "1365/04/12");
 

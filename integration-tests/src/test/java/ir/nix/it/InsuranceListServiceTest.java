@@ -64,11 +64,6 @@ class InsuranceListServiceTest extends ProviderServiceTest {
     }
 
     @Test
-    void itsCatalogueExampleSucceeds() {
-        assertExampleSucceeds("insurance-list");
-    }
-
-    @Test
     void answersNotFoundForAMonthWithoutAList() {
         Reply reply = inquireList(with(request(), "month", 6));
 

@@ -49,11 +49,6 @@ class PostalAddressServiceTest extends ProviderServiceTest {
     }
 
     @Test
-    void itsCatalogueExampleSucceeds() {
-        assertExampleSucceeds("postal-address");
-    }
-
-    @Test
     void answersNotFoundForAPostalCodeWithoutAddress() {
         Reply reply = inquireAddress("IRCS", PostSimulator.UNKNOWN_POSTAL_CODE);
 

@@ -64,11 +64,6 @@ class PrivatizationStatusServiceTest extends ProviderServiceTest {
     }
 
     @Test
-    void itsCatalogueExampleSucceeds() {
-        assertExampleSucceeds("privatization-status");
-    }
-
-    @Test
     void answersNotFoundForAnEnterpriseNotOnTheList() {
         Reply reply = inquireStatus("IPO", IpoSimulator.UNLISTED_NATIONAL_ID);
 
