@@ -49,6 +49,7 @@ class PublicationBacklog {
     private final Map<String, Reading> readings = new ConcurrentHashMap<>();
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
     private volatile boolean failing;
+    private Management management;
 
     PublicationBacklog(ConnectionFactory connections, ActivePolicy policy, MeterRegistry meters) {
         this.connections = connections;
@@ -62,24 +63,23 @@ class PublicationBacklog {
     }
 
     @Scheduled(fixedDelayString = "${nix.publication.backlog-poll:5s}", initialDelayString = "${nix.publication.backlog-poll:5s}")
-    void poll() {
-        try (Connection connection = connections.createConnection();
-             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            connection.start();
-            TemporaryQueue answers = session.createTemporaryQueue();
-            try (MessageProducer requests = session.createProducer(session.createQueue(MANAGEMENT_ADDRESS));
-                 MessageConsumer replies = session.createConsumer(answers)) {
-                for (Subscription subscription : policy.bundle().subscriptions()) {
-                    String queue = PublicationAddresses.publications(new AgencyCode(subscription.subscriber()),
-                            subscription.feed());
-                    register(subscription, queue);
-                    readings.put(queue, read(session, requests, replies, answers, queue));
-                }
-            } finally {
-                answers.delete();
+    synchronized void poll() {
+        try {
+            if (management == null) {
+                management = Management.open(connections);
+            }
+            for (Subscription subscription : policy.bundle().subscriptions()) {
+                String queue = PublicationAddresses.publications(new AgencyCode(subscription.subscriber()),
+                        subscription.feed());
+                register(subscription, queue);
+                readings.put(queue, read(management, queue));
             }
             failing = false;
         } catch (Exception unreadable) {
+            if (management != null) {
+                management.close();
+                management = null;
+            }
             readings.replaceAll((queue, reading) -> Reading.UNKNOWN);
             if (!failing) {
                 LOG.warn("publication backlog unreadable from the broker's {} address: {}", MANAGEMENT_ADDRESS,
@@ -89,28 +89,59 @@ class PublicationBacklog {
         }
     }
 
-    private Reading read(Session session, MessageProducer requests, MessageConsumer replies, TemporaryQueue answers,
-                         String queue) throws Exception {
-        Object count = attribute(session, requests, replies, answers, queue, "messageCount");
+    private static Reading read(Management management, String queue) throws Exception {
+        Object count = management.attribute(queue, "messageCount");
         if (count == null) {
             return new Reading(0, 0);  // not created yet: nothing was ever delivered to it
         }
-        Object age = attribute(session, requests, replies, answers, queue, "firstMessageAge");
+        Object age = management.attribute(queue, "firstMessageAge");
         return new Reading(((Number) count).doubleValue(), age == null ? 0 : ((Number) age).doubleValue() / 1000.0);
     }
 
-    /** The attribute's value, or null when the broker has no such queue (or the queue is empty, for an age). */
-    private static Object attribute(Session session, MessageProducer requests, MessageConsumer replies,
-                                    TemporaryQueue answers, String queue, String attribute) throws Exception {
-        Message request = session.createMessage();
-        JMSManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, attribute);
-        request.setJMSReplyTo(answers);
-        requests.send(request);
-        Message answer = replies.receive(ANSWER_WAIT_MILLIS);
-        if (answer == null) {
-            throw new JMSException("no answer from " + MANAGEMENT_ADDRESS + " within " + ANSWER_WAIT_MILLIS + " ms");
+    /**
+     * A session that asks the management address and reads the answers on one temporary queue, kept from poll to
+     * poll (a temporary queue per poll would be a broker log line per poll) and opened again after a failure.
+     */
+    private record Management(Connection connection, Session session, MessageProducer requests, MessageConsumer answers,
+                              TemporaryQueue replyTo) {
+
+        static Management open(ConnectionFactory connections) throws JMSException {
+            Connection connection = connections.createConnection();
+            try {
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                TemporaryQueue replyTo = session.createTemporaryQueue();
+                connection.start();
+                return new Management(connection, session, session.createProducer(session.createQueue(MANAGEMENT_ADDRESS)),
+                        session.createConsumer(replyTo), replyTo);
+            } catch (JMSException | RuntimeException failed) {
+                connection.close();
+                throw failed;
+            }
         }
-        return JMSManagementHelper.hasOperationSucceeded(answer) ? JMSManagementHelper.getResult(answer) : null;
+
+        /** The attribute's value, or null when the broker has no such queue (or the queue is empty, for an age). */
+        Object attribute(String queue, String attribute) throws Exception {
+            Message request = session.createMessage();
+            JMSManagementHelper.putAttribute(request, ResourceNames.QUEUE + queue, attribute);
+            request.setJMSReplyTo(replyTo);
+            requests.send(request);
+            Message answer = answers.receive(ANSWER_WAIT_MILLIS);
+            if (answer == null) {
+                throw new JMSException("no answer from " + MANAGEMENT_ADDRESS + " within " + ANSWER_WAIT_MILLIS + " ms");
+            }
+            return JMSManagementHelper.hasOperationSucceeded(answer) ? JMSManagementHelper.getResult(answer) : null;
+        }
+
+        /** Best effort: the broker may be gone. */
+        void close() {
+            try {
+                replyTo.delete();
+                session.close();
+                connection.close();
+            } catch (JMSException | RuntimeException gone) {
+                LOG.debug("closing the management session failed: {}", gone.toString());
+            }
+        }
     }
 
     private void register(Subscription subscription, String queue) {
