@@ -18,13 +18,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class TrafficQueue implements TrafficSink, DisposableBean {
 
-    private final JsonMapper json;
+    private final TrafficRecordJson records;
     private final GroupCommit groups;
     private final long waitNanos;
     private final AtomicLong enqueued = new AtomicLong();
 
     public TrafficQueue(ConnectionFactory connections, JsonMapper json, TrafficProperties properties) {
-        this.json = json;
+        this.records = new TrafficRecordJson(json);
         this.groups = new GroupCommit(connections, properties.queue(), properties.senders());
         this.waitNanos = properties.durableWait().toNanos();
     }
@@ -32,7 +32,7 @@ public class TrafficQueue implements TrafficSink, DisposableBean {
     /** @throws TrafficPathRefused when the record could not be made durable in time */
     @Override
     public void accept(TrafficRecord record) {
-        GroupCommit.Pending pending = groups.submit(json.writeValueAsBytes(record));
+        GroupCommit.Pending pending = groups.submit(records.write(record));
         boolean durable;
         try {
             durable = pending.awaitDurable(waitNanos);

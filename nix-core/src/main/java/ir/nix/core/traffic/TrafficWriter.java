@@ -9,7 +9,6 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -36,7 +35,7 @@ public class TrafficWriter implements SmartLifecycle {
 
     private final ConnectionFactory connections;
     private final TrafficChain chain;
-    private final JsonMapper json;
+    private final TrafficRecordJson records;
     private final TrafficProperties properties;
     private final AtomicLong written = new AtomicLong();
     private volatile boolean running;
@@ -45,7 +44,7 @@ public class TrafficWriter implements SmartLifecycle {
     public TrafficWriter(ConnectionFactory connections, TrafficChain chain, JsonMapper json, TrafficProperties properties) {
         this.connections = connections;
         this.chain = chain;
-        this.json = json;
+        this.records = new TrafficRecordJson(json);
         this.properties = properties;
     }
 
@@ -144,11 +143,7 @@ public class TrafficWriter implements SmartLifecycle {
         BytesMessage bytes = (BytesMessage) message;
         byte[] body = new byte[(int) bytes.getBodyLength()];
         bytes.readBytes(body);
-        if (body.length > 0 && body[0] == '[') {
-            batch.addAll(Arrays.asList(json.readValue(body, TrafficRecord[].class)));
-        } else {
-            batch.add(json.readValue(body, TrafficRecord.class));
-        }
+        records.read(body, batch);
     }
 
     /** @return records stored (redelivered ones are not stored again), or -1 when the bus is stopping with the batch still unwritten (it stays queued) */
