@@ -11,17 +11,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * agency makes an {@code AGENCY} viewer, one naming a role ({@code OPERATOR}, {@code AUDITOR},
  * {@code METRICS}) makes that viewer.
  */
-final class CredentialViewerResolver implements ViewerResolver {
+record CredentialViewerResolver(ClientCertificates certificates, BearerTokens tokens) implements ViewerResolver {
 
     private static final String BEARER = "Bearer ";
-
-    private final ClientCertificates certificates;
-    private final BearerTokens tokens;
-
-    CredentialViewerResolver(ClientCertificates certificates, BearerTokens tokens) {
-        this.certificates = certificates;
-        this.tokens = tokens;
-    }
 
     @Override
     public Resolution resolve(HttpServletRequest request) {
