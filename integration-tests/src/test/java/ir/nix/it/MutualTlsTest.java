@@ -38,6 +38,7 @@ class MutualTlsTest extends BusUnderTest {
 
     static final Path PKI = BusUnderTest.DATA_DIR.resolve("mtls-pki");
     static final Path NODE_DIR = BusUnderTest.DATA_DIR.resolve("mtls-node");
+    static final String SCRAPER_TOKEN = "mtls-test-scraper-token-0123456789abcdef";
     private static final String SHAHKAR = "{\"nationalCode\":\"" + ShahkarInquiryTest.OWNER + "\",\"mobile\":\""
             + ShahkarInquiryTest.OWNED_MOBILE + "\"}";
 
@@ -54,6 +55,7 @@ class MutualTlsTest extends BusUnderTest {
         registry.add("nix.tls.crl", () -> PKI.resolve("crl.pem").toString());
         registry.add("nix.tls.certificate-registry", () -> PKI.resolve("registry.yml").toString());
         registry.add("nix.tls.reload-check", () -> "100ms");
+        registry.add("nix.access.metrics-token", () -> SCRAPER_TOKEN);
         ownNode(registry, NODE_DIR, 97, "nix-mtls");
     }
 
@@ -234,12 +236,47 @@ class MutualTlsTest extends BusUnderTest {
 
     @Test
     void metricsAreForTheScraperAndOperatorsNotForAgencies() {
-        assertThat(get(as("MOE"), "/actuator/prometheus").status()).isEqualTo(403);
-        assertThat(get(client(PKI.resolve("ca.crt.pem"), null, null), "/actuator/prometheus").status()).isEqualTo(401);
+        HttpClient anonymous = client(PKI.resolve("ca.crt.pem"), null, null);
+        Reply agency = get(as("MOE"), "/actuator/prometheus");
+        Reply nobody = get(anonymous, "/actuator/prometheus");
+
+        assertProblem(agency, 403, "ROLE_NOT_PERMITTED");
+        assertProblem(nobody, 401, "VIEWER_NOT_IDENTIFIED");
         Reply scraped = get(as("scraper"), "/actuator/prometheus");
         assertThat(scraped.status()).isEqualTo(200);
         assertThat(scraped.raw()).contains("nix_identification_refusals_total");
         assertThat(get(as("operator"), "/actuator/prometheus").status()).isEqualTo(200);
-        assertThat(get(client(PKI.resolve("ca.crt.pem"), null, null), "/actuator/health").status()).isEqualTo(200);
+        assertThat(get(anonymous, "/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theScrapersBearerTokenReadsTheMetricsAndNothingElse() {
+        HttpClient anonymous = client(PKI.resolve("ca.crt.pem"), null, null);
+
+        assertThat(send(anonymous, bearer("/actuator/prometheus", SCRAPER_TOKEN)).raw()).contains("nix_traffic_backlog");
+        assertProblem(send(anonymous, bearer("/api/v1/grants", SCRAPER_TOKEN)), 403, "ROLE_NOT_PERMITTED");
+        Reply wrong = send(anonymous, bearer("/actuator/prometheus", SCRAPER_TOKEN + "-not"));
+        assertProblem(wrong, 401, "VIEWER_NOT_IDENTIFIED");
+        assertThat(wrong.raw()).doesNotContain(SCRAPER_TOKEN);
+    }
+
+    @Test
+    void namesWhyACertificateIdentifiesNoViewer() {
+        Reply expired = get(as("IRCS"), "/api/v1/grants");
+
+        assertProblem(expired, 401, "VIEWER_NOT_IDENTIFIED");
+        assertThat(expired.body().path("detail").asString()).contains("expired");
+    }
+
+    private HttpRequest bearer(String path, String token) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                .GET().build();
+    }
+
+    private static void assertProblem(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().path("code").asString()).isEqualTo(code);
+        assertThat(reply.trackingHeader()).isNotBlank().isEqualTo(reply.body().path("trackingId").asString());
     }
 }

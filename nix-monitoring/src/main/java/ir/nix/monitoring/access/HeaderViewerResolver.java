@@ -13,12 +13,13 @@ final class HeaderViewerResolver implements ViewerResolver {
 
     static final String ROLE = NixHeaders.ROLE;
     static final String AGENCY = NixHeaders.CONSUMER;
+    static final String REQUIRED = ROLE + ": required (OPERATOR, AUDITOR or AGENCY)";
 
     @Override
     public Resolution resolve(HttpServletRequest request) {
         String claimed = request.getHeader(ROLE);
         if (claimed == null || claimed.isBlank()) {
-            return Resolution.refused(ROLE + ": required (OPERATOR, AUDITOR or AGENCY)");
+            return Resolution.none(REQUIRED);
         }
         Role role;
         try {

@@ -9,16 +9,21 @@ interface ViewerResolver {
     Resolution resolve(HttpServletRequest request);
 
     /**
-     * @param viewer  who is asking, empty when the request identifies nobody
-     * @param problem why nobody was identified, for the 401 problem's detail (never echoes a credential)
+     * @param viewer    who is asking, empty when the request identifies nobody
+     * @param presented whether the request carried a credential at all (a refused one is answered at once)
+     * @param problem   why nobody was identified, for the 401 problem's detail (never echoes a credential)
      */
-    record Resolution(Optional<Viewer> viewer, String problem) {
+    record Resolution(Optional<Viewer> viewer, boolean presented, String problem) {
         static Resolution of(Viewer viewer) {
-            return new Resolution(Optional.of(viewer), null);
+            return new Resolution(Optional.of(viewer), true, null);
         }
 
         static Resolution refused(String problem) {
-            return new Resolution(Optional.empty(), problem);
+            return new Resolution(Optional.empty(), true, problem);
+        }
+
+        static Resolution none(String problem) {
+            return new Resolution(Optional.empty(), false, problem);
         }
     }
 }
