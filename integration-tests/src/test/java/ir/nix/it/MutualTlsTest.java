@@ -135,15 +135,16 @@ class MutualTlsTest extends BusUnderTest {
                 .body();
     }
 
-    private void assertRefused(Reply reply, String reason, boolean withCertificate) {
+    private void assertRefused(Reply reply, String detail, String reason, boolean withCertificate) {
         assertThat(reply.status()).as(reply.raw()).isEqualTo(401);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.body().path("code").asString()).isEqualTo("CONSUMER_NOT_IDENTIFIED");
-        assertThat(reply.body().path("detail").asString()).contains(reason);
+        assertThat(reply.body().path("detail").asString()).contains(detail);
         assertThat(reply.body().path("trackingId").asString()).isEqualTo(reply.trackingHeader()).isNotBlank();
         JsonNode record = recordOf(reply);
         assertThat(record.path("outcome").asString()).isEqualTo("CONSUMER_NOT_IDENTIFIED");
         assertThat(record.path("status").asInt()).isEqualTo(401);
+        assertThat(record.path("reason").asString()).isEqualTo(reason);
         assertThat(record.path("consumer").isNull() || record.path("consumer").isMissingNode()).isTrue();
         if (withCertificate) {
             assertThat(record.path("clientCertificate").asString()).hasSize(64);
@@ -167,18 +168,18 @@ class MutualTlsTest extends BusUnderTest {
     void refusesARequestWithoutACertificateAsAnExchange() {
         HttpClient anonymous = client(PKI.resolve("ca.crt.pem"), null, null);
 
-        assertRefused(inquire(anonymous, Map.of()), "no client certificate", false);
+        assertRefused(inquire(anonymous, Map.of()), "no client certificate", "NO_CERTIFICATE", false);
     }
 
     @Test
     void refusesACertificateOfAnUnknownCa() {
-        assertRefused(inquire(opensslMade("rogue"), Map.of()), "not issued by a trusted CA", true);
+        assertRefused(inquire(opensslMade("rogue"), Map.of()), "not issued by a trusted CA", "UNTRUSTED_ISSUER", true);
     }
 
     @Test
     void refusesExpiredAndNotYetValidCertificates() {
-        assertRefused(inquire(as("IRCS"), Map.of()), "expired", true);
-        assertRefused(inquire(as("IKRF"), Map.of()), "not yet valid", true);
+        assertRefused(inquire(as("IRCS"), Map.of()), "expired", "EXPIRED", true);
+        assertRefused(inquire(as("IKRF"), Map.of()), "not yet valid", "NOT_YET_VALID", true);
     }
 
     @Test
@@ -187,7 +188,7 @@ class MutualTlsTest extends BusUnderTest {
                 .findFirst().orElseThrow();
         HttpClient tvto = client(PKI.resolve("ca.crt.pem"), revoked, PKI.resolve("issued/TVTO.key.pem"));
 
-        assertRefused(inquire(tvto, Map.of()), "revoked", true);
+        assertRefused(inquire(tvto, Map.of()), "revoked", "REVOKED_CRL", true);
     }
 
     @Test
@@ -201,12 +202,17 @@ class MutualTlsTest extends BusUnderTest {
 
         Reply after = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> inquire(msrt, Map.of()), reply -> reply.status() == 401);
-        assertRefused(after, "revoked", true);
+        assertRefused(after, "revoked", "REVOKED_CRL", true);
+    }
+
+    @Test
+    void refusesAnOperatorCertificateOnTheInquiryPath() {
+        assertRefused(inquire(as("operator"), Map.of()), "not for an agency", "NOT_AN_AGENCY", true);
     }
 
     @Test
     void refusesAValidCertificateTheRegistryDoesNotKnow() {
-        assertRefused(inquire(opensslMade("unregistered"), Map.of()), "not in the certificate registry", true);
+        assertRefused(inquire(opensslMade("unregistered"), Map.of()), "not in the certificate registry", "UNREGISTERED", true);
     }
 
     @Test
@@ -227,7 +233,7 @@ class MutualTlsTest extends BusUnderTest {
         Reply claimed = inquire(anonymous, Map.of("X-NIX-Consumer", "MOE", "X-NIX-Role", "OPERATOR"));
         Reply other = inquire(as("MOE"), Map.of("X-NIX-Consumer", "IHIO"));
 
-        assertRefused(claimed, "no client certificate", false);
+        assertRefused(claimed, "no client certificate", "NO_CERTIFICATE", false);
         assertThat(other.status()).as(other.raw()).isNotEqualTo(401);
         assertThat(recordOf(other).path("consumer").asString()).isEqualTo("MOE");
         HttpRequest admin = HttpRequest.newBuilder(uri("/api/v1/grants")).header("X-NIX-Role", "OPERATOR").GET().build();

@@ -27,13 +27,12 @@ class CertificateConsumerIdentifier implements ConsumerIdentifier {
         ClientCertificates.Verdict verdict = certificates.check(request);
         Optional<String> fingerprint = verdict.fingerprint().map(Fingerprint::hex);
         if (verdict.refusal().isPresent()) {
-            return new Identification(Optional.empty(), fingerprint, Optional.of(verdict.refusal().get().detail()));
+            return Identification.refused(fingerprint, verdict.refusal().get());
         }
         CertificateRegistry.Registered registered = verdict.registered().orElseThrow();
         if (registered.agency().isEmpty()) {
-            return new Identification(Optional.empty(), fingerprint,
-                    Optional.of("the client certificate is registered for operator access, not for an agency"));
+            return Identification.refused(fingerprint, Refusal.NOT_AN_AGENCY);
         }
-        return new Identification(registered.agency(), fingerprint, Optional.empty());
+        return new Identification(registered.agency(), fingerprint);
     }
 }

@@ -16,11 +16,18 @@ public interface ConsumerIdentifier {
      * @param consumer    the calling agency, empty when it could not be identified
      * @param certificate SHA-256 fingerprint of the client certificate, when one was presented
      * @param refusal     why nobody was identified, in words for the problem's {@code detail}, when known
+     * @param reason      the same as a stable code, for the traffic record's {@code reason}, when known
      */
-    record Identification(Optional<AgencyCode> consumer, Optional<String> certificate, Optional<String> refusal) {
+    record Identification(Optional<AgencyCode> consumer, Optional<String> certificate, Optional<String> refusal,
+                          Optional<Refusal> reason) {
 
         public Identification(Optional<AgencyCode> consumer, Optional<String> certificate) {
-            this(consumer, certificate, Optional.empty());
+            this(consumer, certificate, Optional.empty(), Optional.empty());
+        }
+
+        /** Nobody, for this reason. */
+        public static Identification refused(Optional<String> certificate, Refusal reason) {
+            return new Identification(Optional.empty(), certificate, Optional.of(reason.detail()), Optional.of(reason));
         }
 
         public static Identification none() {

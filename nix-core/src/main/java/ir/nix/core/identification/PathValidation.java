@@ -50,7 +50,7 @@ final class PathValidation {
             validator.validate(path(chain), parameters(validator));
             return Optional.empty();
         } catch (CertPathValidatorException refused) {
-            return Optional.of(reason(refused));
+            return Optional.of(reason(refused, chain[0]));
         } catch (GeneralSecurityException unusable) {
             return Optional.of(Refusal.INVALID);
         }
@@ -98,7 +98,7 @@ final class PathValidation {
         }
     }
 
-    private static Refusal reason(CertPathValidatorException refused) {
+    private Refusal reason(CertPathValidatorException refused, X509Certificate leaf) {
         CertPathValidatorException.Reason reason = refused.getReason();
         if (reason == CertPathValidatorException.BasicReason.EXPIRED) {
             return Refusal.EXPIRED;
@@ -107,7 +107,8 @@ final class PathValidation {
             return Refusal.NOT_YET_VALID;
         }
         if (reason == CertPathValidatorException.BasicReason.REVOKED) {
-            return Refusal.REVOKED;
+            // The JDK says "revoked" for both sources: the CRL in force tells which one it was.
+            return crl.filter(list -> list.isRevoked(leaf)).isPresent() || !ocsp ? Refusal.REVOKED_CRL : Refusal.REVOKED_OCSP;
         }
         if (reason == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS) {
             return Refusal.REVOCATION_UNKNOWN;

@@ -1,5 +1,8 @@
 package ir.nix.core.inquiry;
 
+import ir.nix.core.identification.ConsumerIdentifier;
+import ir.nix.core.identification.Refusal;
+
 import ir.nix.core.admission.DoorVerdict;
 import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.exchange.Channel;
@@ -44,8 +47,16 @@ public record InquiryRequest(TrackingId trackingId, Channel channel, String serv
         fields = Map.copyOf(fields);
     }
 
-    /** A failure found by the channel before the pipeline; {@code detail} names the rule, not the content. */
-    public record Rejection(OutcomeCode outcome, String detail) {
+    /**
+     * A failure found by the channel before the pipeline; {@code detail} names the rule, not the content.
+     *
+     * @param reason a stable code more precise than the outcome (an identification {@code Refusal}), for the
+     *               traffic record's {@code reason}; null when the outcome says it all
+     */
+    public record Rejection(OutcomeCode outcome, String detail, String reason) {
+        public Rejection(OutcomeCode outcome, String detail) {
+            this(outcome, detail, null);
+        }
     }
 
     /** Opaque on purpose: the fields are personal data. */
@@ -130,6 +141,18 @@ public record InquiryRequest(TrackingId trackingId, Channel channel, String serv
 
         public Builder rejectedWith(OutcomeCode outcome, String detail) {
             return rejection(Optional.of(new Rejection(outcome, detail)));
+        }
+
+        /**
+         * A caller whose credential identified no agency is refused {@code 401 CONSUMER_NOT_IDENTIFIED}, with
+         * the identifier's reason; called after the channel's own checks, so that this answer comes first.
+         */
+        public Builder refuseUnidentified(ConsumerIdentifier.Identification caller) {
+            if (caller.consumer().isEmpty() && caller.refusal().isPresent()) {
+                rejection(Optional.of(new Rejection(OutcomeCode.CONSUMER_NOT_IDENTIFIED, caller.refusal().get(),
+                        caller.reason().map(Refusal::name).orElse(null))));
+            }
+            return this;
         }
 
         public Builder parent(Optional<TrackingId> value) {

@@ -96,7 +96,7 @@ class TrafficRecording implements InquiryStep {
         Optional<Decision.Permit> permit = decision.filter(Decision.Permit.class::isInstance).map(Decision.Permit.class::cast);
         Optional<Decision.Deny> deny = decision.filter(Decision.Deny.class::isInstance).map(Decision.Deny.class::cast);
         long totalMicros = (System.nanoTime() - request.receivedNanos()) / 1_000;
-        return new TrafficRecord(
+        TrafficRecord record = new TrafficRecord(
                 request.trackingId(),
                 request.parent().orElse(null),
                 request.callerRequestId().orElse(null),
@@ -122,6 +122,13 @@ class TrafficRecording implements InquiryStep {
                 busNode,
                 request.clientCertificate().orElse(null),
                 subjectToken(inquiry).orElse(null));
+        return refusalReason(request, reply).map(record::withReason).orElse(record);
+    }
+
+    /** The channel's precise reason (why a certificate identified nobody), when its rejection is the answer. */
+    private static Optional<String> refusalReason(InquiryRequest request, InquiryReply reply) {
+        return request.rejection().filter(rejection -> rejection.outcome() == reply.outcome())
+                .map(InquiryRequest.Rejection::reason);
     }
 
     /** Only a keyed token of the first data-subject input, never the identifier itself. */

@@ -103,8 +103,7 @@ class InquiryServlet extends HttpServlet {
             readBody(http, request);
         }
         // 401 before anything about the message: an unidentified caller learns nothing of its validity.
-        caller.refusal().filter(reason -> caller.consumer().isEmpty())
-                .ifPresent(reason -> request.rejectedWith(OutcomeCode.CONSUMER_NOT_IDENTIFIED, reason));
+        request.refuseUnidentified(caller);
         return pipeline.handle(request.build());
     }
 

@@ -45,8 +45,7 @@ final class SoapArrival {
                 .clientCertificate(caller.certificate())
                 .requestBytes((int) Math.min(bytes, Integer.MAX_VALUE))
                 .door(door);
-        caller.refusal().filter(reason -> caller.consumer().isEmpty())
-                .ifPresent(reason -> request.rejectedWith(OutcomeCode.CONSUMER_NOT_IDENTIFIED, reason));
+        request.refuseUnidentified(caller);
     }
 
     /** Whether the caller's certificate identified nobody: that answer comes before any about the message. */
