@@ -23,20 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code 401} {@value #NOT_IDENTIFIED} when nobody is identified, naming why (the certificate is
  * revoked, the token expired, nothing was presented), and {@code 403} {@value #NOT_PERMITTED} when the
  * viewer's role may not use the path. Never the credential, never the path.
+ *
+ * @param nothingPresented the 401 detail when the request carried no credential at all
  */
-final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+record AccessProblems(JsonMapper json, String nothingPresented) implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     static final String NOT_IDENTIFIED = "VIEWER_NOT_IDENTIFIED";
     static final String NOT_PERMITTED = "ROLE_NOT_PERMITTED";
-
-    private final JsonMapper json;
-    private final String nothingPresented;
-
-    /** @param nothingPresented the 401 detail when the request carried no credential at all */
-    AccessProblems(JsonMapper json, String nothingPresented) {
-        this.json = json;
-        this.nothingPresented = nothingPresented;
-    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refused)

@@ -12,15 +12,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * ({@code OPERATOR}, {@code AUDITOR}, {@code METRICS}) makes that viewer. Bearer tokens are Spring
  * Security's resource-server path ({@link BearerTokens}).
  */
-final class CertificateViewerResolver implements ViewerResolver {
+record CertificateViewerResolver(ClientCertificates certificates) implements ViewerResolver {
 
     static final String ASK = "present a registered client certificate or a bearer token";
-
-    private final ClientCertificates certificates;
-
-    CertificateViewerResolver(ClientCertificates certificates) {
-        this.certificates = certificates;
-    }
 
     @Override
     public Resolution resolve(HttpServletRequest request) {
