@@ -279,7 +279,8 @@ class HostileInputTest extends BusUnderTest {
         List<Case> cases = cases();
         assertThat(cases).hasSizeGreaterThanOrEqualTo(300);
         Stream<DynamicTest> each = cases.stream().map(hostile -> dynamicTest(hostile.name(), () -> answers(hostile)));
-        return Stream.concat(each, Stream.of(dynamicTest("no injected marker at rest", this::nothingAtRest)));
+        return Stream.concat(each, Stream.of(dynamicTest("no injected marker at rest", this::nothingAtRest),
+                dynamicTest("every reply its traffic record", this::everyReplyRecorded)));
     }
 
     private void answers(Case hostile) {
@@ -307,6 +308,14 @@ class HostileInputTest extends BusUnderTest {
             assertThat(reply.body()).contains("Fault>").contains(tracking);
         }
         assertThat(reply.body()).doesNotContain(MARKER).doesNotContain("<html").doesNotContainIgnoringCase("exception");
+    }
+
+    /** Rule 3: refusals at the edge are exchanges too; the store keys records by tracking ID, so one each. */
+    private void everyReplyRecorded() {
+        List<String> unrecorded = trackingIds.stream()
+                .filter(id -> get("/api/v1/traffic?trackingId=" + id, Map.of("X-NIX-Role", "OPERATOR")).status() != 200)
+                .toList();
+        assertThat(unrecorded).as("tracking IDs answered without a traffic record, of %s", trackingIds.size()).isEmpty();
     }
 
     private void nothingAtRest() {

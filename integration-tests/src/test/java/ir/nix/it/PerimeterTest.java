@@ -3,6 +3,7 @@ package ir.nix.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,7 +12,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the container and the framework refuse before a channel sees a request is answered like
- * every other refusal: an RFC 9457 problem with a tracking ID, never Tomcat's HTML page, never the path.
+ * every other refusal: an RFC 9457 problem with a tracking ID, never Tomcat's HTML page, never the path,
+ * and recorded like every other exchange (rule 3): channel {@code PERIMETER}, outcome
+ * {@code PERIMETER_REJECTED}, the status and a reason code, nothing of the request.
  */
 class PerimeterTest extends BusUnderTest {
 
@@ -30,6 +33,27 @@ class PerimeterTest extends BusUnderTest {
         assertThat(reply.header("X-Content-Type-Options")).isEqualTo("nosniff");
     }
 
+    /** The refusal's one record (the store keys records by tracking ID), holding codes and sizes only. */
+    JsonNode assertPerimeterRecord(RawHttp.Reply reply, String reason, String... absent) {
+        return assertPerimeterRecord(reply, List.of(reason), absent);
+    }
+
+    JsonNode assertPerimeterRecord(RawHttp.Reply reply, List<String> reasons, String... absent) {
+        JsonNode record = trafficRecord(reply.header("X-NIX-Tracking-Id"));
+        assertThat(record.path("trackingId").asString()).isEqualTo(reply.header("X-NIX-Tracking-Id"));
+        assertThat(record.path("channel").asString()).isEqualTo("PERIMETER");
+        assertThat(record.path("outcome").asString()).isEqualTo("PERIMETER_REJECTED");
+        assertThat(record.path("decision").asString()).isEqualTo("NOT_REACHED");
+        assertThat(record.path("status").asInt()).isEqualTo(reply.status());
+        assertThat(record.path("reason").asString()).isIn(reasons);
+        assertThat(record.path("consumer").isNull()).as("no header names the consumer of a refused request").isTrue();
+        assertThat(record.path("callerRequestId").isNull()).isTrue();
+        if (absent.length > 0) {
+            assertThat(record.toString()).doesNotContain(absent);
+        }
+        return record;
+    }
+
     private RawHttp.Reply raw(String target) {
         return RawHttp.send(port, RawHttp.request("GET", target, Map.of(), null));
     }
@@ -42,6 +66,7 @@ class PerimeterTest extends BusUnderTest {
                     SHAHKAR.getBytes(StandardCharsets.UTF_8)));
 
             assertProblem(reply, 400);
+            assertPerimeterRecord(reply, "HEADERS_TOO_LARGE", "aaaaaaaa", "MOE");
         }
     }
 
@@ -56,6 +81,9 @@ class PerimeterTest extends BusUnderTest {
         assertThat(reply.status()).isBetween(400, 499);
         assertProblem(reply, reply.status());
         assertThat(reply.body()).doesNotContain("actuator", "etc", "%");
+        // Tomcat names a URI it refuses (BAD_PATH); one it decodes and normalises reaches routing (UNKNOWN_PATH).
+        assertPerimeterRecord(reply, List.of("BAD_PATH", JSON.readTree(reply.body()).path("code").asString()),
+                "actuator", "etc", "%", "inquiries");
     }
 
     @Test
@@ -69,6 +97,9 @@ class PerimeterTest extends BusUnderTest {
         assertProblem(wrongMethod, 405);
         assertThat(wrongMethod.header("Allow")).contains("POST");
         assertProblem(error, 404);
+        assertPerimeterRecord(unknown, "UNKNOWN_PATH", "path-marker");
+        assertPerimeterRecord(wrongMethod, "METHOD_NOT_ALLOWED", "shahkar");
+        assertPerimeterRecord(error, "UNKNOWN_PATH");
     }
 
     private RawHttp.Reply soap(String envelope) {

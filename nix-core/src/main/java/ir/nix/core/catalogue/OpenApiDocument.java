@@ -250,7 +250,7 @@ class OpenApiDocument {
 
     /** Every error outcome, by the HTTP status REST answers it with. */
     private static Map<Integer, List<String>> errorStatuses() {
-        return Arrays.stream(OutcomeCode.values()).filter(code -> !code.isSuccess())
+        return Arrays.stream(OutcomeCode.values()).filter(OutcomeCode::isInquiryProblem)
                 .collect(Collectors.groupingBy(OutcomeCode::httpStatus, TreeMap::new,
                         Collectors.mapping(OutcomeCode::name, Collectors.toList())));
     }

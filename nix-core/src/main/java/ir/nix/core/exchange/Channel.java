@@ -6,5 +6,7 @@ public enum Channel {
     SOAP,
     MESSAGING,
     /** Issued by the bus itself, e.g. to check a grant condition. */
-    INTERNAL
+    INTERNAL,
+    /** Refused by the HTTP perimeter (container, routing) before it reached REST or SOAP. */
+    PERIMETER
 }

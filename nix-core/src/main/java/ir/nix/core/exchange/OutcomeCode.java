@@ -30,7 +30,13 @@ public enum OutcomeCode {
     BUS_SATURATED(503, OutcomeClass.FAILED, "The bus node is saturated"),
     TRAFFIC_PATH_UNAVAILABLE(503, OutcomeClass.FAILED, "The traffic record path is unavailable"),
     NODE_NOT_READY(503, OutcomeClass.FAILED, "The bus node is still starting"),
-    INTERNAL_ERROR(500, OutcomeClass.FAILED, "Internal error");
+    INTERNAL_ERROR(500, OutcomeClass.FAILED, "Internal error"),
+    /**
+     * Refused at the HTTP perimeter before any channel saw it (a header over the limit, a bad path, an
+     * unknown path, a wrong method): the record's {@code status} is the one answered, its {@code reason}
+     * the problem's code. Not an inquiry's problem code: the caller's problem names the precise one.
+     */
+    PERIMETER_REJECTED(400, OutcomeClass.REJECTED, "Refused at the perimeter");
 
     private final int httpStatus;
     private final OutcomeClass outcomeClass;
@@ -72,6 +78,11 @@ public enum OutcomeCode {
 
     public boolean isSuccess() {
         return this == OK;
+    }
+
+    /** A code an inquiry's problem document can carry (all but the perimeter's record-only outcome). */
+    public boolean isInquiryProblem() {
+        return !isSuccess() && this != PERIMETER_REJECTED;
     }
 
     /** Problem type URI of RFC 9457: stable and dereferenceable in the bus's docs. */

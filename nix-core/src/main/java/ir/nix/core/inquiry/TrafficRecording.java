@@ -66,21 +66,8 @@ class TrafficRecording implements InquiryStep {
         }
     }
 
-    /** While the path is known down nothing is tried: the refusal is immediate and the probe finds the way back. */
     private boolean madeDurable(TrafficRecord record) {
-        if (path.isDown()) {
-            return false;
-        }
-        try {
-            for (TrafficSink sink : durableSinks) {
-                sink.accept(record);
-            }
-            path.succeeded();
-            return true;
-        } catch (RuntimeException refused) {
-            path.failed();
-            return false;
-        }
+        return path.handOver(durableSinks, record);
     }
 
     @Override

@@ -30,11 +30,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class PerimeterConfiguration {
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorValve(ObjectProvider<MeterRegistry> meters) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorValve(ObjectProvider<MeterRegistry> meters,
+                                                                               ObjectProvider<PerimeterRecords> records) {
         return factory -> factory.addContextLifecycleListeners(event -> {
             // The host installs its error valve when it starts, before its contexts: swap it as the context starts.
             if (Lifecycle.BEFORE_START_EVENT.equals(event.getType()) && event.getLifecycle() instanceof Context context) {
-                replaceErrorValve(context.getParent(), new ProblemErrorValve(meters.getIfAvailable()));
+                replaceErrorValve(context.getParent(), new ProblemErrorValve(meters.getIfAvailable(), records));
             }
         });
     }

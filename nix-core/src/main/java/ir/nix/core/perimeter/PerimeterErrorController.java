@@ -3,6 +3,7 @@ package ir.nix.core.perimeter;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,12 +18,22 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PerimeterErrorController implements ErrorController {
 
+    private final PerimeterRecords records;
+
+    PerimeterErrorController(PerimeterRecords records) {
+        this.records = records;
+    }
+
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<byte[]> error(HttpServletRequest request, HttpServletResponse response) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         // Asked for directly, /error is just a path the bus does not serve.
         PerimeterProblem problem = PerimeterProblem.of(status instanceof Integer code ? code : 404);
         String tracking = response.getHeader(PerimeterProblem.TRACKING_HEADER);
+        if (tracking == null) {
+            // Nobody before this page gave the refusal a tracking ID, so nobody recorded it either.
+            records.record(problem, Instant.now(), Math.max(0, request.getContentLengthLong()), problem.json().length);
+        }
         return ResponseEntity.status(problem.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(PerimeterProblem.TRACKING_HEADER, tracking != null ? tracking : problem.trackingId().toString())

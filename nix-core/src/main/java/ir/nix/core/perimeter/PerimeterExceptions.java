@@ -10,6 +10,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -28,9 +32,11 @@ import org.springframework.web.server.ResponseStatusException;
 class PerimeterExceptions {
 
     private final MeterRegistry meters;
+    private final PerimeterRecords records;
 
-    PerimeterExceptions(ObjectProvider<MeterRegistry> meters) {
+    PerimeterExceptions(ObjectProvider<MeterRegistry> meters, PerimeterRecords records) {
         this.meters = meters.getIfAvailable();
+        this.records = records;
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -67,10 +73,18 @@ class PerimeterExceptions {
 
     private ResponseEntity<byte[]> answer(PerimeterProblem problem, HttpHeaders headers) {
         PerimeterMetrics.rejected(meters, problem.status());
+        byte[] body = problem.json();
+        HttpServletRequest request = currentRequest();
+        records.record(problem, Instant.now(), request == null ? 0 : Math.max(0, request.getContentLengthLong()), body.length);
         return ResponseEntity.status(problem.status()).headers(headers)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(PerimeterProblem.TRACKING_HEADER, problem.trackingId().toString())
-                .body(problem.json());
+                .body(body);
+    }
+
+    private static HttpServletRequest currentRequest() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getRequest() : null;
     }
 
     private static PerimeterProblem named(PerimeterProblem problem, String detail) {

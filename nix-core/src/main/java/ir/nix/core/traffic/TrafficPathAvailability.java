@@ -6,6 +6,7 @@ import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Session;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +69,28 @@ public class TrafficPathAvailability implements DisposableBean {
         if (down.get() && down.compareAndSet(true, false)) {
             LOG.warn("traffic records are durable again: the node accepts inquiries");
             AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+    }
+
+    /**
+     * Hands the record to the durable sinks, unless the path is known down (then nothing is tried: the
+     * refusal is immediate and the probe finds the way back).
+     *
+     * @return whether every durable sink took it; a sink that throws marks the path down
+     */
+    public boolean handOver(List<TrafficSink> durableSinks, TrafficRecord record) {
+        if (isDown()) {
+            return false;
+        }
+        try {
+            for (TrafficSink sink : durableSinks) {
+                sink.accept(record);
+            }
+            succeeded();
+            return true;
+        } catch (RuntimeException refused) {
+            failed();
+            return false;
         }
     }
 

@@ -1,6 +1,5 @@
 package ir.nix.core.ingress.rest;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import ir.nix.core.admission.DoorVerdict;
 import ir.nix.core.exchange.Channel;
 import ir.nix.core.exchange.OutcomeCode;
@@ -10,7 +9,7 @@ import ir.nix.core.ingress.NixHeaders;
 import ir.nix.core.inquiry.InquiryPipeline;
 import ir.nix.core.inquiry.InquiryReply;
 import ir.nix.core.inquiry.InquiryRequest;
-import ir.nix.core.perimeter.PerimeterMetrics;
+import ir.nix.core.perimeter.PerimeterRecords;
 import ir.nix.core.perimeter.PerimeterProblem;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,17 +44,17 @@ class InquiryServlet extends HttpServlet {
     private final transient RestReplyEncoder encoder;
     private final transient JsonFields fields;
     private final transient IngressProperties limits;
-    private final transient MeterRegistry meters;
+    private final transient PerimeterRecords perimeter;
     private final transient ForwardedConsumers forwarded;
 
     InquiryServlet(InquiryPipeline pipeline, ConsumerIdentifier identifier, RestReplyEncoder encoder, JsonFields fields,
-                   IngressProperties limits, MeterRegistry meters, ForwardedConsumers forwarded) {
+                   IngressProperties limits, PerimeterRecords perimeter, ForwardedConsumers forwarded) {
         this.pipeline = pipeline;
         this.identifier = identifier;
         this.encoder = encoder;
         this.fields = fields;
         this.limits = limits;
-        this.meters = meters;
+        this.perimeter = perimeter;
         this.forwarded = forwarded;
     }
 
@@ -63,10 +62,10 @@ class InquiryServlet extends HttpServlet {
     protected void service(HttpServletRequest http, HttpServletResponse response) throws IOException {
         String service = service(http);
         if (service == null) {
-            refuse(response, PerimeterProblem.of(HttpServletResponse.SC_NOT_FOUND));
+            refuse(http, response, PerimeterProblem.of(HttpServletResponse.SC_NOT_FOUND));
         } else if (!"POST".equals(http.getMethod())) {
             response.setHeader(HttpHeaders.ALLOW, "POST");
-            refuse(response, PerimeterProblem.of(HttpServletResponse.SC_METHOD_NOT_ALLOWED));
+            refuse(http, response, PerimeterProblem.of(HttpServletResponse.SC_METHOD_NOT_ALLOWED));
         } else {
             InquiryReply reply = inquire(service, http);
             DoorVerdict.releasePermits(http);
@@ -162,12 +161,13 @@ class InquiryServlet extends HttpServlet {
         write(response, reply.encoded());
     }
 
-    private void refuse(HttpServletResponse response, PerimeterProblem problem) throws IOException {
-        PerimeterMetrics.rejected(meters, problem.status());
+    private void refuse(HttpServletRequest http, HttpServletResponse response, PerimeterProblem problem) throws IOException {
+        byte[] body = problem.json();
+        perimeter.refused(problem, http, body.length);
         response.setStatus(problem.status());
         response.setHeader(PerimeterProblem.TRACKING_HEADER, problem.trackingId().toString());
         response.setContentType(PROBLEM);
-        write(response, problem.json());
+        write(response, body);
     }
 
     private static void write(HttpServletResponse response, byte[] body) throws IOException {
