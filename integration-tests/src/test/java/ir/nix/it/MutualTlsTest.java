@@ -13,6 +13,7 @@ import ir.nix.core.identification.CertificateRegistry;
 import ir.nix.core.identification.RegistryEntry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -253,6 +254,21 @@ class MutualTlsTest extends BusUnderTest {
         assertThat(scraped.raw()).contains("nix_identification_refusals_total");
         assertThat(get(as("operator"), "/actuator/prometheus").status()).isEqualTo(200);
         assertThat(get(anonymous, "/actuator/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void presentsARenewedServerCertificateWithoutARestart() {
+        Path ca = PKI.resolve("ca.crt.pem");
+        BigInteger before = TlsMaterial.presentedCertificate(ca, port).getSerialNumber();
+
+        pki(PKI, "issue-server", "--host", "localhost,127.0.0.1");
+        BigInteger renewed = TlsMaterial.certificate(PKI.resolve("server.crt.pem")).getSerialNumber();
+
+        assertThat(renewed).isNotEqualTo(before);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> TlsMaterial.presentedCertificate(ca, port).getSerialNumber(), renewed::equals);
+        Reply answered = inquire(as("MOE"), Map.of());
+        assertThat(answered.status()).as(answered.raw()).isNotEqualTo(401);
     }
 
     @Test

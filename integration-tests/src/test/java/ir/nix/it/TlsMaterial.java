@@ -69,11 +69,13 @@ final class TlsMaterial {
     }
 
     /** An EC P-256 key and a certificate for {@code subject} signed by the CA in {@code caCert}/{@code caKey}, by openssl. */
-    static void opensslIssue(Path dir, String name, String subject, String caCert, String caKey) {
+    static void opensslIssue(Path dir, String name, String subject, String caCert, String caKey, String... extra) {
         openssl(dir, "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", name + ".key.pem");
         openssl(dir, "req", "-new", "-key", name + ".key.pem", "-subj", subject, "-out", name + ".csr");
-        openssl(dir, "x509", "-req", "-in", name + ".csr", "-CA", caCert, "-CAkey", caKey, "-CAcreateserial",
-                "-CAserial", name + ".srl", "-days", "30", "-out", name + ".crt.pem");
+        List<String> x509 = new ArrayList<>(List.of("x509", "-req", "-in", name + ".csr", "-CA", caCert, "-CAkey", caKey,
+                "-CAcreateserial", "-CAserial", name + ".srl", "-days", "30", "-out", name + ".crt.pem"));
+        x509.addAll(List.of(extra));
+        openssl(dir, x509.toArray(String[]::new));
     }
 
     /** A self-signed CA nobody told the bus about, by openssl. */
@@ -108,6 +110,34 @@ final class TlsMaterial {
             return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10)).build();
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot build a TLS client from " + chain, e);
+        }
+    }
+
+    /** The certificate a new TLS handshake with the bus on {@code port} presents (checked against {@code ca}). */
+    static X509Certificate presentedCertificate(Path ca, int port) {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("ca", certificates(ca).get(0));
+            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trustManagers.init(trust);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers.getTrustManagers(), null);
+            try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                socket.startHandshake();
+                return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("no TLS handshake with 127.0.0.1:" + port, e);
+        }
+    }
+
+    static X509Certificate certificate(Path pem) {
+        try {
+            return certificates(pem).get(0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -14,14 +14,23 @@ import org.springframework.context.annotation.Configuration;
  * Serves HTTPS from plain PEM files ({@code nix.tls.certificate}, {@code nix.tls.private-key}) when
  * the bus terminates TLS itself. The connector <em>wants</em> a client certificate and takes any
  * ({@link AnyClientCertificate}): 003 Part 3 Art. 13 identification happens in the bus, per request,
- * where a refusal can be answered and recorded like any other exchange.
+ * where a refusal can be answered and recorded like any other exchange. A renewed certificate is
+ * presented without a restart ({@link ServerCertificateReload}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${nix.tls.termination:bus}' == 'bus' && '${nix.tls.certificate:}' != ''")
 class TlsConnectorConfiguration {
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> pemTlsConnector(TlsProperties tls) {
+    ServerCertificateReload serverCertificateReload(TlsProperties tls) {
+        if (tls.privateKey() == null) {
+            throw new IllegalStateException("nix.tls.certificate is set but nix.tls.private-key (NIX_TLS_PRIVATE_KEY) is not");
+        }
+        return new ServerCertificateReload(tls.certificate(), tls.privateKey(), tls.reloadCheck());
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> pemTlsConnector(TlsProperties tls, ServerCertificateReload reload) {
         return factory -> factory.addConnectorCustomizers(connector -> {
             if (!(connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http)) {
                 throw new IllegalStateException("TLS needs an HTTP/1.1 connector, not " + connector.getProtocolHandler());
@@ -30,6 +39,7 @@ class TlsConnectorConfiguration {
             connector.setSecure(true);
             http.setSSLEnabled(true);
             http.addSslHostConfig(hostConfig(tls));
+            reload.watch(http);
         });
     }
 
