@@ -49,12 +49,8 @@ class MutualTlsTest extends BusUnderTest {
 
     @DynamicPropertySource
     static void tlsProperties(DynamicPropertyRegistry registry) {
-        registry.add("nix.identification.mode", () -> "certificate");
-        registry.add("nix.tls.certificate", () -> PKI.resolve("server.crt.pem").toString());
-        registry.add("nix.tls.private-key", () -> PKI.resolve("server.key.pem").toString());
-        registry.add("nix.tls.trusted-cas", () -> PKI.resolve("ca.crt.pem").toString());
+        TlsMaterial.servedFrom(registry, PKI);
         registry.add("nix.tls.crl", () -> PKI.resolve("crl.pem").toString());
-        registry.add("nix.tls.certificate-registry", () -> PKI.resolve("registry.yml").toString());
         registry.add("nix.tls.reload-check", () -> "100ms");
         registry.add("nix.access.metrics-token", () -> SCRAPER_TOKEN);
         ownNode(registry, NODE_DIR, 97, "nix-mtls");
@@ -113,7 +109,7 @@ class MutualTlsTest extends BusUnderTest {
         return URI.create("https://127.0.0.1:" + port + path);
     }
 
-    private static Reply send(HttpClient client, HttpRequest request) {
+    static Reply send(HttpClient client, HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             String raw = response.body();

@@ -19,7 +19,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,11 +63,7 @@ class OcspTest extends BusUnderTest {
 
     @DynamicPropertySource
     static void ocspProperties(DynamicPropertyRegistry registry) {
-        registry.add("nix.identification.mode", () -> "certificate");
-        registry.add("nix.tls.certificate", () -> PKI.resolve("server.crt.pem").toString());
-        registry.add("nix.tls.private-key", () -> PKI.resolve("server.key.pem").toString());
-        registry.add("nix.tls.trusted-cas", () -> PKI.resolve("ca.crt.pem").toString());
-        registry.add("nix.tls.certificate-registry", () -> PKI.resolve("registry.yml").toString());
+        TlsMaterial.servedFrom(registry, PKI);
         registry.add("nix.tls.ocsp", () -> "on");
         // Generous for a responder on loopback; the silent one makes every check wait this long.
         registry.add("nix.tls.ocsp-timeout", () -> "5s");
@@ -145,17 +140,7 @@ class OcspTest extends BusUnderTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + "/api/v1/inquiries/shahkar"))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(SHAHKAR)).build();
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("X-NIX-Tracking-Id").orElse(null), JSON.readTree(response.body()),
-                    response.body(), response.headers());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return MutualTlsTest.send(client, request);
     }
 
     private TrafficRecord recordOf(Reply reply) {

@@ -49,6 +49,15 @@ final class TlsMaterial {
         return out.toString();
     }
 
+    /** A bus identifying by certificate and serving TLS from the PKI tool's files in {@code pki}. */
+    static void servedFrom(org.springframework.test.context.DynamicPropertyRegistry registry, Path pki) {
+        registry.add("nix.identification.mode", () -> "certificate");
+        registry.add("nix.tls.certificate", () -> pki.resolve("server.crt.pem").toString());
+        registry.add("nix.tls.private-key", () -> pki.resolve("server.key.pem").toString());
+        registry.add("nix.tls.trusted-cas", () -> pki.resolve("ca.crt.pem").toString());
+        registry.add("nix.tls.certificate-registry", () -> pki.resolve("registry.yml").toString());
+    }
+
     /** Runs openssl in {@code dir}, requiring exit 0; returns its standard output. */
     static String openssl(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("openssl"));
@@ -93,11 +102,6 @@ final class TlsMaterial {
     /** An HTTPS client trusting {@code ca} and presenting {@code chain}+{@code key}, or no certificate when null. */
     static HttpClient client(Path ca, Path chain, Path key) {
         try {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("ca", certificates(ca).get(0));
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trust);
             KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             KeyStore keys = KeyStore.getInstance("PKCS12");
             keys.load(null, null);
@@ -106,7 +110,7 @@ final class TlsMaterial {
             }
             keyManagers.init(keys, new char[0]);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+            context.init(keyManagers.getKeyManagers(), trusting(ca), null);
             return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10)).build();
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot build a TLS client from " + chain, e);
@@ -116,13 +120,8 @@ final class TlsMaterial {
     /** The certificate a new TLS handshake with the bus on {@code port} presents (checked against {@code ca}). */
     static X509Certificate presentedCertificate(Path ca, int port) {
         try {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("ca", certificates(ca).get(0));
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trustManagers.getTrustManagers(), null);
+            context.init(null, trusting(ca), null);
             try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
                 socket.setSoTimeout(10_000);
                 socket.startHandshake();
@@ -131,6 +130,15 @@ final class TlsMaterial {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("no TLS handshake with 127.0.0.1:" + port, e);
         }
+    }
+
+    private static javax.net.ssl.TrustManager[] trusting(Path ca) throws IOException, GeneralSecurityException {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", certificates(ca).get(0));
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        return trustManagers.getTrustManagers();
     }
 
     static X509Certificate certificate(Path pem) {
