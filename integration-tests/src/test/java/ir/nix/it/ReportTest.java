@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -176,6 +177,27 @@ class ReportTest extends PostgresBusUnderTest {
             assertThat(csv.raw()).startsWith("\uFEFFconsumer,consumer_name_fa,provider,provider_name_fa,exchanges,");
             assertThat(csv.raw()).contains("MOE,وزارت نیرو,CRA,سازمان تنظیم مقررات و ارتباطات رادیویی,");
         });
+    }
+
+    @Test
+    void servesTheReportAsAnExcelWorkbook() throws Exception {
+        inquire("shahkar", "MOE", SHAHKAR);
+
+        Reply served = report("AUDITOR", null, aroundToday() + "&groupBy=consumer&format=xlsx");
+        JsonNode signed = report("AUDITOR", null, aroundToday() + "&groupBy=consumer&format=xlsx&sign=true").body();
+        Path workbook = Files.write(Files.createTempFile("nix-report-", ".xlsx"),
+                Base64.getDecoder().decode(signed.path("report").path("content").asString()));
+
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(served.header("Content-Disposition")).hasValueSatisfying(value -> assertThat(value).contains(".xlsx"));
+        assertThat(signed.path("report").path("fileName").asString()).endsWith(".xlsx");
+        // The workbook's content is ExchangeReportsTest's; here: what the API serves is a workbook.
+        try (ZipFile zip = new ZipFile(workbook.toFile())) {
+            assertThat(zip.getEntry("xl/worksheets/sheet1.xml")).isNotNull();
+        } finally {
+            Files.delete(workbook);
+        }
     }
 
     @Test
