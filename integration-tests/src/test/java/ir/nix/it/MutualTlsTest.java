@@ -203,6 +203,21 @@ class MutualTlsTest extends BusUnderTest {
     }
 
     @Test
+    void refusesAnExpiredCertificateOnTheSoapDoorWithAFaultAndARecordedReason() {
+        String envelope = HostileInputTest.envelope(null, "<n:ShahkarRequest><n:nationalCode>" + ShahkarInquiryTest.OWNER
+                + "</n:nationalCode><n:mobile>" + ShahkarInquiryTest.OWNED_MOBILE + "</n:mobile></n:ShahkarRequest>");
+        Reply fault = send(as("IRCS"), HttpRequest.newBuilder(uri("/soap/inquiry")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "text/xml; charset=utf-8").POST(HttpRequest.BodyPublishers.ofString(envelope)).build());
+
+        assertThat(fault.raw()).contains("Fault>").contains("CONSUMER_NOT_IDENTIFIED").contains("expired");
+        assertThat(fault.trackingHeader()).isNotBlank();
+        JsonNode record = recordOf(fault);
+        assertThat(record.path("channel").asString()).isEqualTo("SOAP");
+        assertThat(record.path("reason").asString()).isEqualTo("EXPIRED");
+        assertThat(record.path("clientCertificate").asString()).hasSize(64);
+    }
+
+    @Test
     void refusesAnOperatorCertificateOnTheInquiryPath() {
         assertRefused(inquire(as("operator"), Map.of()), "not for an agency", "NOT_AN_AGENCY", true);
     }
