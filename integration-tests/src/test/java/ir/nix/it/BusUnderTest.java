@@ -24,6 +24,8 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -99,11 +101,17 @@ public abstract class BusUnderTest {
         registry.add("nix.messaging.amqp-port", BusUnderTest::freePort);
     }
 
+    /** In-VM broker server IDs of the nodes of {@link #ownNode}, one per node name (the base contexts use 77 and 99). */
+    private static final Map<String, Integer> BROKER_IDS = new ConcurrentHashMap<>();
+    private static final AtomicInteger NEXT_BROKER_ID = new AtomicInteger(100);
+
     /**
      * Moves a bus context of a test class's own onto its own store, broker and node name under {@code dir},
-     * beside the shared context ({@code nix.data-dir} is this class's and cannot be overridden).
+     * beside the shared context ({@code nix.data-dir} is this class's and cannot be overridden). Each node name gets
+     * an in-VM broker ID of its own: two cached contexts with one ID fail to start their brokers' acceptors.
      */
-    static void ownNode(DynamicPropertyRegistry registry, Path dir, int brokerServerId, String node) {
+    static void ownNode(DynamicPropertyRegistry registry, Path dir, String node) {
+        int brokerServerId = BROKER_IDS.computeIfAbsent(node, unused -> NEXT_BROKER_ID.getAndIncrement());
         registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("traffic")
                 + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         registry.add("spring.artemis.embedded.data-directory", () -> dir.resolve("artemis").toString());

@@ -53,7 +53,7 @@ class MutualTlsTest extends BusUnderTest {
         registry.add("nix.tls.crl", () -> PKI.resolve("crl.pem").toString());
         registry.add("nix.tls.reload-check", () -> "100ms");
         registry.add("nix.access.metrics-token", () -> SCRAPER_TOKEN);
-        ownNode(registry, NODE_DIR, 97, "nix-mtls");
+        ownNode(registry, NODE_DIR, "nix-mtls");
     }
 
     private static void makeMaterial() {

@@ -46,7 +46,7 @@ class NoContentAfterExpiryTest extends BusUnderTest {
 
     @DynamicPropertySource
     static void shortLives(DynamicPropertyRegistry registry) {
-        ownNode(registry, NODE_DIR, 95, "nix-expiry");
+        ownNode(registry, NODE_DIR, "nix-expiry");
         registry.add("nix.publication.retention", () -> "2s");
         registry.add("nix.messaging.reply-time-to-live", () -> "2s");
     }

@@ -67,7 +67,7 @@ class OcspTest extends BusUnderTest {
         registry.add("nix.tls.ocsp", () -> "on");
         // Generous for a responder on loopback; the silent one makes every check wait this long.
         registry.add("nix.tls.ocsp-timeout", () -> "5s");
-        ownNode(registry, NODE_DIR, 95, "nix-ocsp");
+        ownNode(registry, NODE_DIR, "nix-ocsp");
     }
 
     private static ServerSocket silentResponder() {

@@ -59,7 +59,7 @@ class PolicyReloadTest extends BusUnderTest {
     static void reloadProperties(DynamicPropertyRegistry registry) {
         registry.add("nix.policy.bundle", () -> BUNDLE_DIR.toAbsolutePath().toString());
         registry.add("nix.policy.watch", () -> "false");
-        ownNode(registry, NODE_DIR, 98, "nix-reload");
+        ownNode(registry, NODE_DIR, "nix-reload");
     }
 
     @AfterEach

@@ -69,7 +69,7 @@ class ServiceAsDataTest extends BusUnderTest {
         registry.add("nix.policy.watch", () -> "false");
         registry.add("nix.providers.police.base-url", () -> PROVIDERS.baseUrl() + "/police");
         registry.add("nix.providers.police.timeout", () -> PROVIDER_TIMEOUT.toMillis() + "ms");
-        ownNode(registry, NODE_DIR, 96, "nix-sixth-service");
+        ownNode(registry, NODE_DIR, "nix-sixth-service");
     }
 
     @Test
