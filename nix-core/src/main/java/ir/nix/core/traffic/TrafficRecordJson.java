@@ -8,6 +8,7 @@ import ir.nix.core.service.ServiceCode;
 import ir.nix.core.tracking.TrackingId;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import tools.jackson.core.JsonGenerator;
@@ -32,40 +33,41 @@ final class TrafficRecordJson {
         this.json = json;
     }
 
+    /** The JSON property of each {@link TrafficColumn}: the record component's name (tracking_id → trackingId). */
+    private static final TrafficColumn[] COLUMNS = TrafficColumn.values();
+    private static final String[] PROPERTIES = Arrays.stream(COLUMNS).map(column -> camel(column.column())).toArray(String[]::new);
+
+    /** Every column in {@link TrafficColumn}'s order, each in its stored form (codes as text, instants ISO-8601). */
     byte[] write(TrafficRecord record) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(640);
         try (JsonGenerator generator = json.createGenerator(out)) {
             generator.writeStartObject();
-            text(generator, "trackingId", record.trackingId());
-            text(generator, "parentTrackingId", record.parentTrackingId());
-            text(generator, "callerRequestId", record.callerRequestId());
-            text(generator, "channel", record.channel().name());
-            text(generator, "consumer", record.consumer() == null ? null : record.consumer().value());
-            text(generator, "provider", record.provider() == null ? null : record.provider().value());
-            text(generator, "service", record.service() == null ? null : record.service().value());
-            text(generator, "serviceVersion", record.serviceVersion());
-            text(generator, "grantId", record.grantId());
-            text(generator, "resolutionRef", record.resolutionRef());
-            text(generator, "policyVersion", record.policyVersion());
-            text(generator, "policyHash", record.policyHash());
-            text(generator, "decision", record.decision().name());
-            text(generator, "outcome", record.outcome().name());
-            generator.writeNumberProperty("status", record.status());
-            text(generator, "receivedAt", record.receivedAt());
-            text(generator, "forwardedAt", record.forwardedAt());
-            text(generator, "answeredAt", record.answeredAt());
-            generator.writeNumberProperty("totalMicros", record.totalMicros());
-            number(generator, "providerMicros", record.providerMicros());
-            generator.writeNumberProperty("requestBytes", record.requestBytes());
-            generator.writeNumberProperty("replyBytes", record.replyBytes());
-            text(generator, "busNode", record.busNode());
-            text(generator, "clientCertificate", record.clientCertificate());
-            text(generator, "subjectToken", record.subjectToken());
-            text(generator, "reason", record.reason());
-            number(generator, "itemCount", record.itemCount());
+            for (int i = 0; i < COLUMNS.length; i++) {
+                Object value = COLUMNS[i].of(record);
+                if (value == null) {
+                    generator.writeNullProperty(PROPERTIES[i]);
+                } else if (value instanceof Number number) {
+                    generator.writeNumberProperty(PROPERTIES[i], number.longValue());
+                } else {
+                    generator.writeStringProperty(PROPERTIES[i], value.toString());
+                }
+            }
             generator.writeEndObject();
         }
         return out.toByteArray();
+    }
+
+    private static String camel(String column) {
+        StringBuilder name = new StringBuilder(column.length());
+        for (int i = 0; i < column.length(); i++) {
+            char c = column.charAt(i);
+            if (c == '_' && i + 1 < column.length()) {
+                name.append(Character.toUpperCase(column.charAt(++i)));
+            } else {
+                name.append(c);
+            }
+        }
+        return name.toString();
     }
 
     /** Adds the record {@code body} holds, or each record of the JSON array it holds (a group), to {@code into}. */
@@ -148,21 +150,5 @@ final class TrafficRecordJson {
 
     private static Instant instant(String text) {
         return text == null ? null : Instant.parse(text);
-    }
-
-    private static void text(JsonGenerator generator, String name, Object value) {
-        if (value == null) {
-            generator.writeNullProperty(name);
-        } else {
-            generator.writeStringProperty(name, value.toString());
-        }
-    }
-
-    private static void number(JsonGenerator generator, String name, Number value) {
-        if (value == null) {
-            generator.writeNullProperty(name);
-        } else {
-            generator.writeNumberProperty(name, value.longValue());
-        }
     }
 }
