@@ -377,6 +377,27 @@ cpu_ticks() {
     done
     echo "$total"
 }
+# CPU ticks of each thread of a process, one "ticks name" line per thread (the name as /proc/<pid>/task/<tid>/comm has it,
+# at most 15 characters), for the per-thread breakdown of the bus's CPU during a measured run.
+thread_ticks() {
+    local task f
+    for task in /proc/"$1"/task/*; do
+        [[ -r $task/stat ]] || continue
+        f=$(<"$task/stat") || continue
+        awk -v tid="${task##*/}" -v name="$(<"$task/comm")" '{sub(/^.*\) /, ""); print tid, $12 + $13, name}' <<<"$f"
+    done
+}
+# Where the bus's CPU went between two thread_ticks snapshots: threads grouped by name without digits
+# (http-nio-8080-exec-12 and -exec-3 are one group), largest first, in microseconds per request.
+thread_breakdown() {
+    local before=$1 after=$2 requests=$3
+    awk -v hz="$CLK_TCK" -v n="$requests" '
+        FNR == NR { t0[$1] = $2; next }
+        { tid = $1; ticks = $2; $1 = ""; $2 = ""; name = substr($0, 3); gsub(/[0-9]+/, "#", name)
+          d = ticks - (tid in t0 ? t0[tid] : 0); if (d > 0) { g[name] += d; total += d } }
+        END { for (k in g) printf "%9.1f us/r %5.1f %%  %s\n", g[k] / hz * 1e6 / n, 100 * g[k] / total, k }' \
+        "$before" "$after" | sort -rn
+}
 nginx_pids() { local m; m=$(cat "$TMP/nginx.pid"); echo "$m $(pgrep -P "$m" | tr '\n' ' ')"; }
 per_request_us() { awk -v t="$1" -v hz="$CLK_TCK" -v n="$2" 'BEGIN { if (n + 0 == 0) print "null"; else printf "%.1f", t / hz * 1e6 / n }'; }
 wrk_rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
@@ -423,7 +444,7 @@ measure() {
     read -r -a np <<<"$(nginx_pids)"
     local bus0=0 nginx0 bus1=0 nginx1 wrk_cpu
     local alloc0=0 alloc1=0
-    [[ -n $BUS_PID ]] && { bus0=$(cpu_ticks "$BUS_PID"); alloc0=$(alloc_bytes); }
+    [[ -n $BUS_PID ]] && { bus0=$(cpu_ticks "$BUS_PID"); alloc0=$(alloc_bytes); thread_ticks "$BUS_PID" >"$TMP/threads0"; }
     nginx0=$(cpu_ticks "${np[@]}")
     local rc=0
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "$url" >"$raw" 2>&1 &
@@ -434,7 +455,7 @@ measure() {
     wait "$wpid" || rc=$?
     WRK_PID=""
     ((rc == 0)) || die "wrk failed for $name: $(cat "$raw")"
-    [[ -n $BUS_PID ]] && { bus1=$(cpu_ticks "$BUS_PID"); alloc1=$(alloc_bytes); }
+    [[ -n $BUS_PID ]] && { bus1=$(cpu_ticks "$BUS_PID"); alloc1=$(alloc_bytes); thread_ticks "$BUS_PID" >"$TMP/threads1"; }
     nginx1=$(cpu_ticks "${np[@]}")
 
     local rps req p50 p75 p90 p99 non2xx sockerr
@@ -459,6 +480,7 @@ measure() {
     R_NON2XX[$name]=${non2xx:-0}
     R_SOCKERR[$name]=${sockerr:-0}
     if [[ -n $BUS_PID ]]; then
+        thread_breakdown "$TMP/threads0" "$TMP/threads1" "$req" >"$OUT_DIR/threads-$name.txt"
         R_CPU_BUS[$name]=$(per_request_us $((bus1 - bus0)) "$req")
         R_ALLOC[$name]=$(per_request_kb $((alloc1 - alloc0)) "$req")
     else
@@ -468,6 +490,8 @@ measure() {
     R_CPU_NGINX[$name]=$(per_request_us $((nginx1 - nginx0)) "$req")
     R_CPU_WRK[$name]=$(per_request_us "$wticks" "$req")
     log "[$name] $rps req/s, p50 ${R_P50[$name]} ms, p99 ${R_P99[$name]} ms, $req requests, non-2xx ${R_NON2XX[$name]}, socket errors ${R_SOCKERR[$name]}, CPU/request bus ${R_CPU_BUS[$name]} us (${R_ALLOC[$name]} KB allocated) nginx ${R_CPU_NGINX[$name]} us wrk ${R_CPU_WRK[$name]} us"
+    [[ -s $OUT_DIR/threads-$name.txt ]] && log "[$name] bus CPU by thread (largest first, $OUT_DIR/threads-$name.txt): $(head -5 "$OUT_DIR/threads-$name.txt" | awk '{printf "%s%s %s us", (NR > 1 ? "; " : ""), substr($0, index($0, "%") + 3), $1}')"
+    return 0
 }
 
 # ---------------------------------------------------------------------------------------------
