@@ -48,6 +48,8 @@ final class TrafficRecordJson {
                     generator.writeNullProperty(PROPERTIES[i]);
                 } else if (value instanceof Number number) {
                     generator.writeNumberProperty(PROPERTIES[i], number.longValue());
+                } else if (value instanceof Instant instant) {
+                    generator.writeStringProperty(PROPERTIES[i], IsoInstants.format(instant));
                 } else {
                     generator.writeStringProperty(PROPERTIES[i], value.toString());
                 }
@@ -149,6 +151,6 @@ final class TrafficRecordJson {
     }
 
     private static Instant instant(String text) {
-        return text == null ? null : Instant.parse(text);
+        return text == null ? null : IsoInstants.parse(text);
     }
 }

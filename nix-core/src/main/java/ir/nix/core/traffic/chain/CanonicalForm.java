@@ -1,15 +1,11 @@
 package ir.nix.core.traffic.chain;
 
+import ir.nix.core.traffic.IsoInstants;
 import ir.nix.core.traffic.TrafficColumn;
 import ir.nix.core.traffic.TrafficRecord;
-import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The bytes a chain hash covers: the chain position and every metadata field of the record, one per
@@ -28,9 +24,6 @@ import java.util.stream.Collectors;
  */
 public final class CanonicalForm {
 
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-
     private CanonicalForm() {
     }
 
@@ -40,11 +33,13 @@ public final class CanonicalForm {
 
     /** @param columns a record's columns as stored ({@link TrafficColumn#values(java.sql.ResultSet)}), unparsed */
     public static byte[] of(String node, long seq, List<Object> columns) {
-        List<Object> fields = new ArrayList<>(columns.size() + 2);
-        fields.add(node);
-        fields.add(seq);
-        fields.addAll(withoutEmptyForm2(columns));
-        return fields.stream().map(CanonicalForm::line).collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8);
+        StringBuilder form = new StringBuilder(512);
+        line(form, node);
+        form.append('\n').append(seq);
+        for (Object value : withoutEmptyForm2(columns)) {
+            line(form.append('\n'), value);
+        }
+        return form.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<Object> withoutEmptyForm2(List<Object> columns) {
@@ -58,16 +53,26 @@ public final class CanonicalForm {
 
     /** ISO-8601 UTC, microseconds: how every chained and signed timestamp is written. */
     public static String timestamp(Instant instant) {
-        return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MICROS));
+        return IsoInstants.formatMicros(instant);
     }
 
-    private static String line(Object value) {
+    private static void line(StringBuilder form, Object value) {
         if (value == null) {
-            return "";
+            return;
         }
         if (value instanceof Instant instant) {
-            return timestamp(instant);
+            form.append(timestamp(instant));
+            return;
         }
-        return value.toString().replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+        String text = value.toString();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> form.append("\\\\");
+                case '\n' -> form.append("\\n");
+                case '\r' -> form.append("\\r");
+                default -> form.append(c);
+            }
+        }
     }
 }
