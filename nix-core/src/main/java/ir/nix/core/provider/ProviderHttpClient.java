@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -107,11 +108,19 @@ public final class ProviderHttpClient implements AutoCloseable {
             return new ProviderResult.Unavailable("bus interrupted while waiting for the provider");
         }
         boolean reusable = false;
+        // Whoever takes this first owns the connection's end: the deadline (closes it) or this call (keeps or pools it).
+        // The deadline stays armed until the guard closes it, after this call has released the connection to the pool,
+        // so without the claim a late expiry could close a connection another inquiry has leased meanwhile.
+        AtomicBoolean held = new AtomicBoolean(true);
         try {
             DefaultBHttpClientConnection connection = open(entry, host, uri);
             connection.setSocketTimeout(Timeout.of(timeout));
             // Closing the connection is what ends a blocking read the provider keeps alive by dripping bytes.
-            CallDeadline.current().ifPresent(deadline -> deadline.onExpiry(() -> connection.close(CloseMode.IMMEDIATE)));
+            CallDeadline.current().ifPresent(deadline -> deadline.onExpiry(() -> {
+                if (held.compareAndSet(true, false)) {
+                    connection.close(CloseMode.IMMEDIATE);
+                }
+            }));
             HttpCoreContext context = HttpCoreContext.create();
             executor.preProcess(request, processor, context);
             Reply reply;
@@ -133,6 +142,9 @@ public final class ProviderHttpClient implements AutoCloseable {
         } catch (IOException | HttpException broken) {
             return new ProviderResult.Failed("provider connection failed: " + broken.getClass().getSimpleName());
         } finally {
+            if (!held.compareAndSet(true, false)) {
+                reusable = false;   // the deadline closed it
+            }
             if (!reusable) {
                 entry.discardConnection(CloseMode.IMMEDIATE);
             }
