@@ -1,6 +1,7 @@
 package ir.nix.deploy;
 
 import ir.nix.deploy.cli.NixCli;
+import ir.nix.deploy.startup.StartupTrace;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -14,6 +15,8 @@ public class NixBusApplication {
         if (NixCli.handles(args)) {
             System.exit(NixCli.execute(args));
         }
-        SpringApplication.run(NixBusApplication.class, args);
+        SpringApplication application = new SpringApplication(NixBusApplication.class);
+        StartupTrace.installIfRequested(application);
+        application.run(args);
     }
 }

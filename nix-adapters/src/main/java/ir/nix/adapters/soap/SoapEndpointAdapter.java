@@ -5,6 +5,7 @@ import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderResult;
+import ir.nix.core.readiness.BackgroundStart;
 import ir.nix.core.service.ServiceCode;
 import java.net.URI;
 
@@ -15,13 +16,14 @@ import java.net.URI;
 public abstract class SoapEndpointAdapter<P> extends EndpointAdapter {
 
     private final SoapProviderClients soap;
-    private final P port;
+    /** Built on a start thread ({@link SoapProviderClients#proxyInBackground}); ready before the node takes traffic. */
+    private final BackgroundStart<P> port;
 
     protected SoapEndpointAdapter(ServiceCode service, AgencyCode provider, String path, ProviderEndpoints endpoints,
                                   SoapProviderClients soap, Class<P> portType) {
         super(service, provider, path, endpoints);
         this.soap = soap;
-        this.port = soap.proxy(portType);
+        this.port = soap.proxyInBackground(portType);
     }
 
     /**
@@ -29,6 +31,6 @@ public abstract class SoapEndpointAdapter<P> extends EndpointAdapter {
      * or a transport failure, is the provider's failure (see {@link SoapProviderClients#call}).
      */
     protected final ProviderResult callPort(URI uri, ProviderCall call, SoapProviderClients.Operation<P> operation) {
-        return soap.call(provider().value(), port, uri, call.timeout(), operation);
+        return soap.call(provider().value(), port.get(), uri, call.timeout(), operation);
     }
 }

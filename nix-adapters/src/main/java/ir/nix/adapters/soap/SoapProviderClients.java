@@ -3,6 +3,7 @@ package ir.nix.adapters.soap;
 import ir.nix.core.provider.CallDeadline;
 import ir.nix.core.provider.ProviderResult;
 import ir.nix.core.provider.ProvidersProperties;
+import ir.nix.core.readiness.BackgroundStart;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.xml.ws.BindingProvider;
@@ -22,8 +23,10 @@ import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -40,6 +43,7 @@ import org.apache.cxf.transports.http.configuration.HTTPClientPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,9 +58,14 @@ import org.springframework.stereotype.Component;
  * <p>The clients run on a CXF bus of their own: features installed on another bus (a SOAP ingress's
  * message logging, say) must never apply to provider traffic, because payloads stay out of the logs
  * (003 Art. 31.4).
+ *
+ * <p>Building a proxy (CXF's service model, JAXB, the warm-up round trip) takes seconds at start, and no other
+ * bean needs the proxy while the context is built: adapters ask for theirs with {@link #proxyInBackground},
+ * the proxies are built one after another on a start thread ({@link BackgroundStart}), and the context waits
+ * for all of them once every bean exists, before the node takes traffic.
  */
 @Component
-public class SoapProviderClients implements DisposableBean {
+public class SoapProviderClients implements DisposableBean, SmartInitializingSingleton {
 
     /** CXF's per-thread request context: a proxy is shared, its per-call settings are not. */
     private static final String THREAD_LOCAL_CONTEXT = "thread.local.request.context";
@@ -73,6 +82,8 @@ public class SoapProviderClients implements DisposableBean {
 
     private final Bus bus;
     private final Duration connectTimeout;
+    /** Proxies being built, in the order asked for; each waits for the one before (one CXF bus, one builder at a time). */
+    private final List<BackgroundStart<?>> building = new ArrayList<>();
 
     public SoapProviderClients(ProvidersProperties properties) {
         this.connectTimeout = properties.providerConnectTimeout();
@@ -82,6 +93,32 @@ public class SoapProviderClients implements DisposableBean {
         BusFactory.setThreadDefaultBus(callersBus);
         bus.setProperty(FaultListener.class.getName(), (FaultListener) SoapProviderClients::faultOccurred);
         bus.getInInterceptors().add(new ReplyDeadline());
+    }
+
+    /**
+     * A proxy of {@code endpointInterface}, built on a start thread after the proxies asked for before it;
+     * {@link BackgroundStart#get()} waits for it (the context does, before the node takes traffic).
+     */
+    public synchronized <T> BackgroundStart<T> proxyInBackground(Class<T> endpointInterface) {
+        BackgroundStart<?> before = building.isEmpty() ? null : building.get(building.size() - 1);
+        BackgroundStart<T> proxy = BackgroundStart.run("soap-client-" + endpointInterface.getSimpleName(), () -> {
+            if (before != null) {
+                before.get();
+            }
+            return proxy(endpointInterface);
+        });
+        building.add(proxy);
+        return proxy;
+    }
+
+    /** The start waits here for every proxy asked for, and fails here when one could not be built. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        List<BackgroundStart<?>> proxies;
+        synchronized (this) {
+            proxies = List.copyOf(building);
+        }
+        proxies.forEach(BackgroundStart::get);
     }
 
     /** A proxy of {@code endpointInterface} (a wsdl2java-generated port type), configured once. */

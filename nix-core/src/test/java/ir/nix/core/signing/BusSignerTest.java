@@ -19,6 +19,7 @@ class BusSignerTest {
     @Test
     void generatesAKeyOnceAndKeepsItAcrossRestarts() {
         BusSigner first = new BusSigner(GENERATED, new NodeProperties("nix-1", dataDir));
+        first.afterSingletonsInstantiated();
         BusSigner afterRestart = new BusSigner(GENERATED, new NodeProperties("nix-1", dataDir));
 
         assertThat(dataDir.resolve(BusKey.GENERATED_FILE)).isRegularFile();
@@ -51,7 +52,7 @@ class BusSignerTest {
     void refusesToStartWhenTheConfiguredKeyStoreIsMissing() {
         SigningProperties configured = new SigningProperties(dataDir.resolve("absent.p12"), "s3cret", "bus");
 
-        assertThatThrownBy(() -> new BusSigner(configured, new NodeProperties("nix-1", dataDir)))
+        assertThatThrownBy(() -> new BusSigner(configured, new NodeProperties("nix-1", dataDir)).afterSingletonsInstantiated())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not exist");
     }
 
@@ -60,7 +61,8 @@ class BusSignerTest {
         Path keyStore = dataDir.resolve("operator.p12");
         BusKey.write(BusKey.generate("nix-prod"), keyStore, new SigningProperties(keyStore, "s3cret", "bus"));
 
-        assertThatThrownBy(() -> new BusSigner(new SigningProperties(keyStore, "s3cret", "other"), new NodeProperties("nix-1", dataDir)))
+        assertThatThrownBy(() -> new BusSigner(new SigningProperties(keyStore, "s3cret", "other"), new NodeProperties("nix-1", dataDir))
+                .afterSingletonsInstantiated())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'other'");
     }
 
