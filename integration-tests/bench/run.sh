@@ -9,7 +9,7 @@
 # this file. Only 127.0.0.1 is ever contacted.
 #
 # Parameters (environment): DURATION WINDOW MAX_WARMUP STEADY_TOLERANCE THREADS CONNECTIONS PATHS JAR
-#                           JDKS JAVA_OPTS HEALTH_TIMEOUT MAX_ERROR_RATE OUT_DIR CDS
+#                           JIT_TOLERANCE JDKS JAVA_OPTS HEALTH_TIMEOUT MAX_ERROR_RATE OUT_DIR CDS
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -21,6 +21,7 @@ THREADS=${THREADS:-2}
 WINDOW=${WINDOW:-20}                       # seconds per warm-up window (10 s settled while C2 still compiled)
 MAX_WARMUP=${MAX_WARMUP:-480}              # seconds: give up waiting for steady state after this
 STEADY_TOLERANCE=${STEADY_TOLERANCE:-0.05} # steady = two consecutive windows differ by less than this
+JIT_TOLERANCE=${JIT_TOLERANCE:-0.05}       # ... and the JIT compilers took less than this share of the bus's CPU in the last
 SERVICES="shahkar postal-address identity insurance-list privatization-status"
 PATHS=${PATHS:-direct,nginx,rest-shahkar,rest-postal-address,rest-identity,rest-insurance-list,rest-privatization-status,soap-shahkar,rest-shahkar-beside-hanging,rest-shahkar-overload}
 # Issue 11's overload case: OVERLOAD_CONNECTIONS clients on SHAHKAR against a node that admits OVERLOAD_LIMIT at once,
@@ -83,7 +84,7 @@ NGINX_STARTED=""
 declare -a ORDER=()
 JDK=""
 declare -A R_URL=() R_LUA=() R_RPS=() R_REQ=() R_P50=() R_P75=() R_P90=() R_P99=() R_NON2XX=() R_SOCKERR=()
-declare -A R_CPU_BUS=() R_CPU_NGINX=() R_CPU_WRK=() R_WARM=() R_STEADY=() R_JDK=() R_ALLOC=()
+declare -A R_CPU_BUS=() R_CPU_NGINX=() R_CPU_WRK=() R_WARM=() R_STEADY=() R_JDK=() R_ALLOC=() R_WINDOWS=() R_JIT=()
 declare -A READY_S=() FIRST_MS=() HUNDREDTH_MS=()
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -387,6 +388,10 @@ thread_ticks() {
         awk -v tid="${task##*/}" -v name="$(<"$task/comm")" '{sub(/^.*\) /, ""); print tid, $12 + $13, name}' <<<"$f"
     done
 }
+# CPU ticks of the JIT compiler threads (C1 and C2) of a process.
+jit_ticks() {
+    thread_ticks "$1" | awk '$3 ~ /^C[12]$/ && $4 ~ /^CompilerThre/ {s += $2} END {print s + 0}'
+}
 # Where the bus's CPU went between two thread_ticks snapshots: threads grouped by name without digits
 # (http-nio-8080-exec-12 and -exec-3 are one group), largest first, in microseconds per request.
 thread_breakdown() {
@@ -412,24 +417,45 @@ alloc_bytes() {
 per_request_kb() { awk -v b="$1" -v n="$2" 'BEGIN { if (n + 0 == 0 || b + 0 <= 0) print "null"; else printf "%.1f", b / 1024 / n }'; }
 
 # warm_up NAME URL LUA: WINDOW-second wrk runs until two consecutive windows' throughput differ by less
-# than STEADY_TOLERANCE (steady state, not JIT warm-up), at most MAX_WARMUP seconds.
+# than STEADY_TOLERANCE and, on a bus path, the JIT compilers took less than JIT_TOLERANCE of the bus's CPU in
+# the last window (steady state, not a plateau while C2 still compiles), at most MAX_WARMUP seconds.
 warm_up() {
-    local name=$1 url=$2 lua=$3 prev="" rps started=$SECONDS n=0
+    local name=$1 url=$2 lua=$3 prev="" rps started=$SECONDS n=0 jit="" j0 j1 b0 b1
     R_STEADY[$name]=false
+    R_WINDOWS[$name]=""
+    R_JIT[$name]=""
     while ((SECONDS - started < MAX_WARMUP)); do
         n=$((n + 1))
+        if [[ -n $BUS_PID ]] && ! is_baseline "$name"; then j0=$(jit_ticks "$BUS_PID"); b0=$(cpu_ticks "$BUS_PID"); fi
         run_wrk "$OUT_DIR/wrk-$name-warmup.txt" -t"$THREADS" -c"$CONNECTIONS" -d"${WINDOW}s" -s "$lua" "$url" \
             || die "wrk warm-up failed for $name: $(cat "$OUT_DIR/wrk-$name-warmup.txt")"
         rps=$(wrk_rps "$OUT_DIR/wrk-$name-warmup.txt")
-        if [[ -n $prev ]] && awk -v a="$prev" -v b="$rps" -v tol="$STEADY_TOLERANCE" \
-            'BEGIN { m = (a > b ? a : b); exit !(m > 0 && (a > b ? a - b : b - a) / m < tol) }'; then
+        R_WINDOWS[$name]+="$rps "
+        jit=""
+        if [[ -n $BUS_PID ]] && ! is_baseline "$name"; then
+            j1=$(jit_ticks "$BUS_PID"); b1=$(cpu_ticks "$BUS_PID")
+            jit=$(awk -v j=$((j1 - j0)) -v b=$((b1 - b0)) 'BEGIN { printf "%.3f", (b > 0 ? j / b : 0) }')
+            R_JIT[$name]+="$jit "
+        fi
+        if [[ -n $prev ]] && awk -v a="$prev" -v b="$rps" -v tol="$STEADY_TOLERANCE" -v jit="${jit:-0}" -v jtol="$JIT_TOLERANCE" \
+            'BEGIN { m = (a > b ? a : b); exit !(m > 0 && (a > b ? a - b : b - a) / m < tol && jit + 0 < jtol) }'; then
             R_STEADY[$name]=true
             break
         fi
         prev=$rps
     done
     R_WARM[$name]=$((SECONDS - started))
-    log "[$name] warm-up: ${R_WARM[$name]}s in $n windows, last $rps req/s, steady ${R_STEADY[$name]}"
+    log "[$name] warm-up: ${R_WARM[$name]}s in $n windows, last $rps req/s, steady ${R_STEADY[$name]}; windows (req/s): ${R_WINDOWS[$name]}${R_JIT[$name]:+; JIT share of bus CPU: ${R_JIT[$name]}}"
+}
+
+# first_minute NAME: the mean throughput of NAME's warm-up windows within its first 60 s of load, as a share of
+# its measured (steady) throughput; "null" when unknown. On the bus's first path this is the node's first minute.
+first_minute() {
+    awk -v w="${R_WINDOWS[$1]:-}" -v len="$WINDOW" -v steady="${R_RPS[$1]:-0}" 'BEGIN {
+        n = split(w, r, " "); k = int((60 + len - 1) / len); if (k > n) k = n
+        for (i = 1; i <= k; i++) s += r[i]
+        if (k == 0 || steady + 0 == 0) { print "null"; exit }
+        printf "%.2f", s / k / steady }'
 }
 
 # measure NAME URL LUA_SCRIPT: warm up to steady state, then the measured wrk run with the CPU time the
@@ -536,12 +562,16 @@ print_table() {
     done
     echo
     echo "nginx hop CPU per request (hop path less direct path): $hop us"
+    for n in "${ORDER[@]}"; do
+        is_baseline "$n" && continue
+        echo "$n: first minute of its load at $(first_minute "$n") of its steady throughput (warm-up windows, req/s: ${R_WINDOWS[$n]:-})"
+    done
     local j
     for j in "${!READY_S[@]}"; do
         echo "JDK $j: ready ${READY_S[$j]} s after launch; first inquiry after readiness ${FIRST_MS[$j]:-?} ms, hundredth ${HUNDREDTH_MS[$j]:-?} ms"
     done
     echo "bus us/r: bus process CPU per request; bus KB/r: bus JVM heap allocated per request; ngx us/r: nginx (stub, and the proxy on the nginx path); wrk us/r: the load generator."
-    echo "warm s: seconds of warm-up until two ${WINDOW}s windows differed by < ${STEADY_TOLERANCE}; '!' = not steady within ${MAX_WARMUP}s."
+    echo "warm s: seconds of warm-up until two ${WINDOW}s windows differed by < ${STEADY_TOLERANCE} (and on bus paths the JIT compilers took < ${JIT_TOLERANCE} of the bus's CPU in the last); '!' = not steady within ${MAX_WARMUP}s."
     echo "throughput ratio < 1 = fewer requests/s than the hop; latency and CPU ratios > 1 = costlier than the hop."
     echo "results: $OUT_DIR/bench-results.json (raw wrk output: $OUT_DIR/wrk-*.txt)"
 }
@@ -571,10 +601,11 @@ write_json() {
         for n in "${ORDER[@]}"; do
             [[ -z $first ]] && echo ","
             first=""
-            printf '    %s: {"url": %s, "jdk": %s, "requests_per_sec": %s, "requests": %s, "latency_ms": {"p50": %s, "p75": %s, "p90": %s, "p99": %s}, "cpu_us_per_request": {"bus": %s, "nginx": %s, "wrk": %s}, "bus_alloc_kb_per_request": %s, "warmup_s": %s, "steady": %s, "non_2xx": %s, "socket_errors": %s, "error_rate": %s, "ratios_vs_nginx": {"throughput": %s, "p50": %s, "p99": %s, "cpu_vs_hop": %s}, "raw": %s}' \
+            printf '    %s: {"url": %s, "jdk": %s, "requests_per_sec": %s, "requests": %s, "latency_ms": {"p50": %s, "p75": %s, "p90": %s, "p99": %s}, "cpu_us_per_request": {"bus": %s, "nginx": %s, "wrk": %s}, "bus_alloc_kb_per_request": %s, "warmup_s": %s, "steady": %s, "warmup_windows_rps": [%s], "warmup_windows_jit_share": [%s], "first_minute_vs_steady": %s, "non_2xx": %s, "socket_errors": %s, "error_rate": %s, "ratios_vs_nginx": {"throughput": %s, "p50": %s, "p99": %s, "cpu_vs_hop": %s}, "raw": %s}' \
                 "$(json_str "$n")" "$(json_str "${R_URL[$n]}")" "$(json_str "${R_JDK[$n]}")" "${R_RPS[$n]}" "${R_REQ[$n]}" \
                 "${R_P50[$n]}" "${R_P75[$n]}" "${R_P90[$n]}" "${R_P99[$n]}" \
                 "${R_CPU_BUS[$n]}" "${R_CPU_NGINX[$n]}" "${R_CPU_WRK[$n]}" "${R_ALLOC[$n]:-null}" "${R_WARM[$n]}" "${R_STEADY[$n]}" \
+                "$(echo ${R_WINDOWS[$n]:-} | tr ' ' ',')" "$(echo ${R_JIT[$n]:-} | tr ' ' ',')" "$(first_minute "$n")" \
                 "${R_NON2XX[$n]}" "${R_SOCKERR[$n]}" "$(share $((R_NON2XX[$n] + R_SOCKERR[$n])) "${R_REQ[$n]}")" \
                 "$(measured nginx && ratio "${R_RPS[$n]}" "${R_RPS[nginx]}" || echo null)" \
                 "$(measured nginx && ratio "${R_P50[$n]}" "${R_P50[nginx]}" || echo null)" \
