@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import ir.nix.core.provider.ProviderEndpoints;
-import ir.nix.core.readiness.BackgroundStart;
+import ir.nix.core.startup.BackgroundStart;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

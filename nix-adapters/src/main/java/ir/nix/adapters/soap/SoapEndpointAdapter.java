@@ -5,7 +5,7 @@ import ir.nix.core.agency.AgencyCode;
 import ir.nix.core.provider.ProviderCall;
 import ir.nix.core.provider.ProviderEndpoints;
 import ir.nix.core.provider.ProviderResult;
-import ir.nix.core.readiness.BackgroundStart;
+import ir.nix.core.startup.BackgroundStart;
 import ir.nix.core.service.ServiceCode;
 import java.net.URI;
 

@@ -3,7 +3,7 @@ package ir.nix.adapters.soap;
 import ir.nix.core.provider.CallDeadline;
 import ir.nix.core.provider.ProviderResult;
 import ir.nix.core.provider.ProvidersProperties;
-import ir.nix.core.readiness.BackgroundStart;
+import ir.nix.core.startup.BackgroundStart;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.xml.ws.BindingProvider;

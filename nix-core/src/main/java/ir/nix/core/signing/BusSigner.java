@@ -1,7 +1,7 @@
 package ir.nix.core.signing;
 
 import ir.nix.core.node.NodeProperties;
-import ir.nix.core.readiness.BackgroundStart;
+import ir.nix.core.startup.BackgroundStart;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package ir.nix.core.readiness;
+package ir.nix.core.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

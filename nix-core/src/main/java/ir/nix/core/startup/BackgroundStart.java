@@ -1,4 +1,4 @@
-package ir.nix.core.readiness;
+package ir.nix.core.startup;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
