@@ -14,8 +14,11 @@ import ir.nix.core.traffic.TrafficRecord;
 import ir.nix.core.traffic.TrafficWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -45,15 +48,19 @@ class TrafficWriterBenchmarkTest extends PostgresBusUnderTest {
         long writtenBefore = writer.written();
         ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS);
         long start = System.nanoTime();
+        List<Future<?>> sent = new ArrayList<>();
         for (int p = 0; p < PRODUCERS; p++) {
-            producers.submit(() -> {
+            sent.add(producers.submit(() -> {
                 for (int i = 0; i < RECORDS / PRODUCERS; i++) {
                     queue.accept(record());
                 }
-            });
+            }));
         }
         producers.shutdown();
         assertThat(producers.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+        for (Future<?> producer : sent) {
+            producer.get(); // a refused record (TrafficPathRefused) fails the run here instead of leaving the drain short
+        }
         double enqueueSeconds = (System.nanoTime() - start) / 1e9;
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> writer.written() - writtenBefore >= RECORDS);
