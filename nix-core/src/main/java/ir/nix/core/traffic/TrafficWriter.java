@@ -81,9 +81,12 @@ public class TrafficWriter implements SmartLifecycle {
     private void run() {
         long backoff = 100;
         while (running) {
-            try (Connection connection = connections.createConnection()) {
-                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-                MessageConsumer consumer = session.createConsumer(session.createQueue(properties.queue()));
+            // The session and consumer are closed with the loop, not only the connection: the factory caches a shared
+            // connection, so a consumer left open after stop() would keep the records it had prefetched, unacknowledged
+            // and undelivered to the next loop, for as long as the node runs.
+            try (Connection connection = connections.createConnection();
+                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                 MessageConsumer consumer = session.createConsumer(session.createQueue(properties.queue()))) {
                 connection.start();
                 backoff = 100;
                 drain(session, consumer);
