@@ -181,6 +181,6 @@ class AccessTest extends BusUnderTest {
         String metrics = get("/actuator/prometheus").raw();
 
         assertThat(metrics).contains("nix_traffic_backlog", "nix_traffic_records_enqueued_total",
-                "nix_traffic_records_written_total", "nix_policy_reload_failures_total");
+                "nix_traffic_records_written_total", "nix_traffic_journal_writes_total", "nix_policy_reload_failures_total");
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -51,6 +52,7 @@ final class GroupCommit implements AutoCloseable {
     private ArrayList<Pending> pending = new ArrayList<>();
     private volatile boolean running = true;
     private final List<Thread> senders = new ArrayList<>();
+    private final AtomicLong groupsSent = new AtomicLong();
 
     /**
      * @param senders how many groups may be on their way to the journal at once, each from a sender thread with
@@ -151,6 +153,7 @@ final class GroupCommit implements AutoCloseable {
                 }
                 try {
                     send(group);
+                    groupsSent.incrementAndGet();
                     group.forEach(entry -> entry.settle(Pending.DURABLE));
                 } catch (JMSException | RuntimeException refused) {
                     LOG.warn("traffic queue refused a group of {} records ({})", group.size(), refused.getClass().getSimpleName());
@@ -195,6 +198,11 @@ final class GroupCommit implements AutoCloseable {
                 connection = null;
             }
         }
+    }
+
+    /** Groups the broker has journalled since this node started: records enqueued / groups is the records per journal write. */
+    long groupsSent() {
+        return groupsSent.get();
     }
 
     /** Stops taking records; those still pending are refused. */

@@ -56,6 +56,11 @@ public class TrafficQueue implements TrafficSink, DisposableBean {
         return enqueued.get();
     }
 
+    /** Journal writes (record groups) this node has made since it started; {@link #enqueued()} over this is the group size. */
+    public long journalWrites() {
+        return groups.groupsSent();
+    }
+
     @Override
     public void destroy() {
         groups.close();

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
  *
  * <ul>
  *   <li>{@code nix_traffic_records_enqueued_total}, {@code nix_traffic_records_written_total}</li>
+ *   <li>{@code nix_traffic_journal_writes_total}: record groups journalled (group commit); enqueued records
+ *       over this is how many records share one journal write</li>
  *   <li>{@code nix_traffic_backlog}: enqueued minus written since this node started. With a broker
  *       shared by several nodes, a node may write records another enqueued, so one node's value can be
  *       negative: alert on the sum over nodes.</li>
@@ -26,6 +28,9 @@ class TrafficPathMetrics {
                 .description("Traffic records this node handed to the durable queue").register(registry);
         FunctionCounter.builder("nix.traffic.records.written", writer, TrafficWriter::written)
                 .description("Traffic records this node wrote to the store").register(registry);
+        FunctionCounter.builder("nix.traffic.journal.writes", queue, TrafficQueue::journalWrites)
+                .description("Record groups this node wrote to the queue's journal (records enqueued per write is the group size)")
+                .register(registry);
         Gauge.builder("nix.traffic.backlog", () -> queue.enqueued() - writer.written())
                 .description("Traffic records enqueued but not yet written (this node's view)").register(registry);
     }
