@@ -61,6 +61,10 @@ final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                // Forward each read at once, as the PostgreSQL driver's own socket does (tcpNoDelay): with Nagle
+                // on, a small message after a large one (COPY's CopyDone) waits for the peer's delayed ACK.
+                client.setTcpNoDelay(true);
+                target.setTcpNoDelay(true);
                 open.add(client);
                 open.add(target);
                 pump(client, target);

@@ -7,6 +7,7 @@ import ir.nix.core.exchange.PolicyVerdict;
 import ir.nix.core.service.ServiceCode;
 import ir.nix.core.tracking.TrackingId;
 import ir.nix.core.traffic.chain.ChainedRecord;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,6 +47,9 @@ public class TrafficStore {
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
     private final String insert;
+    private final PostgresCopy copy = new PostgresCopy(INSERT_COLUMNS);
+    /** Whether the store's connections are PostgreSQL's (then batches are COPYed); decided on the first batch. */
+    private volatile Boolean postgres;
 
     public TrafficStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -61,10 +65,9 @@ public class TrafficStore {
     }
 
     /**
-     * In the caller's transaction, as one JDBC batch (on PostgreSQL, with {@code reWriteBatchedInserts}, a few
-     * multi-row statements). A tracking ID already stored fails the batch with {@link DuplicateKeyException}:
-     * the caller rolls back and inserts only the records not yet stored
-     * ({@link ir.nix.core.traffic.chain.TrafficChain}).
+     * In the caller's transaction: on PostgreSQL one {@code COPY} ({@link PostgresCopy}), elsewhere one JDBC batch.
+     * A tracking ID already stored fails the whole batch with {@link DuplicateKeyException}: the caller rolls back
+     * and inserts only the records not yet stored ({@link ir.nix.core.traffic.chain.TrafficChain}).
      *
      * @return rows stored per record ({@link Statement#SUCCESS_NO_INFO} where the driver does not count them)
      */
@@ -72,17 +75,32 @@ public class TrafficStore {
         if (records.isEmpty()) {
             return new int[0];
         }
-        return jdbc.batchUpdate(insert, new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement statement, int i) throws SQLException {
-                bind(statement, records.get(i));
+        return jdbc.execute((ConnectionCallback<int[]>) connection -> {
+            if (postgres == null) {
+                postgres = PostgresCopy.supports(connection);
             }
-
-            @Override
-            public int getBatchSize() {
-                return records.size();
-            }
+            return postgres ? copied(connection, records) : batched(connection, records);
         });
+    }
+
+    private int[] copied(Connection connection, List<ChainedRecord> records) throws SQLException {
+        long rows = copy.copy(connection, records);
+        if (rows != records.size()) {
+            throw new IllegalStateException("COPY stored " + rows + " of " + records.size() + " traffic records");
+        }
+        int[] each = new int[records.size()];
+        Arrays.fill(each, 1);
+        return each;
+    }
+
+    private int[] batched(Connection connection, List<ChainedRecord> records) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(insert)) {
+            for (ChainedRecord record : records) {
+                bind(statement, record);
+                statement.addBatch();
+            }
+            return statement.executeBatch();
+        }
     }
 
     /** Parameters in {@link #INSERT_COLUMNS}'s order: the record's columns in {@link TrafficColumn}'s order, then its link. */
