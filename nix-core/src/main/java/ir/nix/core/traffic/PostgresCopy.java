@@ -43,10 +43,17 @@ final class PostgresCopy {
         try {
             in.writeToCopy(rows, 0, rows.length);
             return in.endCopy();
-        } finally {
+        } catch (SQLException | RuntimeException failed) {
+            // the COPY's own failure is the one to report (a unique violation is how a redelivery is recognised);
+            // cancelling on a connection the failure broke would only fail again
             if (in.isActive()) {
-                in.cancelCopy();
+                try {
+                    in.cancelCopy();
+                } catch (SQLException | RuntimeException cancelFailed) {
+                    failed.addSuppressed(cancelFailed);
+                }
             }
+            throw failed;
         }
     }
 
