@@ -45,6 +45,9 @@ final class ChainFixture {
         chainStore = new ChainStore(jdbc);
         chain = new TrafficChain(jdbc, store, chainStore, NodeProperties.named(NODE));
         signer = new BusSigner(new SigningProperties(null, "nix-bus", "nix-bus"), new NodeProperties(NODE, dataDir));
+        // The key is generated into dataDir on a start thread: joined here, as the context does, so a test that never
+        // signs cannot end while that thread is still writing into the temporary directory JUnit deletes.
+        signer.afterSingletonsInstantiated();
         checkpoints = new TrafficCheckpoints(chain, chainStore, signer,
                 new TrafficProperties("nix.traffic", 500, Duration.ofMillis(200), 400, 7, Duration.ofMinutes(1), Duration.ofSeconds(5),
                         Duration.ofMillis(50), 2));
