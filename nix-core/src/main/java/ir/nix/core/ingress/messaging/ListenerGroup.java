@@ -2,6 +2,7 @@ package ir.nix.core.ingress.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -57,10 +58,43 @@ public abstract class ListenerGroup implements SmartLifecycle {
         LOG.info("{}: listening on {} {}", getClass().getSimpleName(), listeners.size(), description);
     }
 
+    /**
+     * Stops every listener at once: each one's consumers finish their current receive (up to the container's
+     * one-second receive timeout) side by side, where destroying them one after another cost a second each
+     * (17 listeners in the demo: 16 s from {@code SIGTERM} to exit). Runs on its own thread, so a listener that
+     * cannot stop (its broker gone, a connection attempt that never returns) holds the shutdown up only for
+     * Spring's {@code spring.lifecycle.timeout-per-shutdown-phase}, never for ever.
+     */
+    @Override
+    public void stop(Runnable callback) {
+        running = false;
+        Thread stopper = new Thread(() -> {
+            try {
+                stopAll();
+            } finally {
+                callback.run();
+            }
+        }, "nix-stop-" + getClass().getSimpleName());
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
     @Override
     public void stop() {
-        listeners.forEach(DefaultMessageListenerContainer::destroy);
         running = false;
+        stopAll();
+    }
+
+    private void stopAll() {
+        CountDownLatch stopped = new CountDownLatch(listeners.size());
+        listeners.forEach(listener -> listener.stop(stopped::countDown));
+        try {
+            stopped.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        listeners.forEach(DefaultMessageListenerContainer::destroy);
     }
 
     @Override
