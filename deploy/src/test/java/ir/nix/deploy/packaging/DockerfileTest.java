@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code deploy/docker/Dockerfile}, read instruction by instruction (no Docker daemon here: it is not
- * built): a JRE base, a non-root user, the packaged jar only, and a health check on the bus's
+ * built): a JRE base, a non-root user, the packaged jar and its archive-training script only, a health check on the bus's
  * readiness probe at the management port the image configures.
  */
 class DockerfileTest {
@@ -49,9 +49,18 @@ class DockerfileTest {
     }
 
     @Test
-    void copiesOnlyThePackagedBusAndDownloadsNothing() {
+    void copiesOnlyThePackagedBusAndItsArchiveTrainingAndDownloadsNothing() {
         assertThat(instructions("ADD")).isEmpty();
-        assertThat(instructions("COPY")).singleElement().asString().contains("deploy/target/nix-bus.jar");
+        assertThat(instructions("COPY")).hasSize(2)
+                .anySatisfy(copy -> assertThat(copy).contains("deploy/target/nix-bus.jar"))
+                .anySatisfy(copy -> assertThat(copy).contains("deploy/cds/train.sh"));
+    }
+
+    @Test
+    void trainsTheStartUpArchiveWithTheSameScriptAsOutsideAnImageAndStartsFromIt() {
+        assertThat(instructions("RUN")).anySatisfy(run -> assertThat(run).contains("/opt/nix/train.sh /opt/nix/nix-bus.jar /opt/nix/app"));
+        assertThat(instructions("ENTRYPOINT")).singleElement().asString()
+                .contains("-XX:SharedArchiveFile=/opt/nix/app/nix-bus.jsa", "/opt/nix/app/nix-bus.jar");
     }
 
     @Test
