@@ -4,15 +4,17 @@
 #   JDK 24+ : the JDK's AOT cache (JEP 483/514/515: classes loaded and linked, method profiles)  -> nix-bus.aot
 #   JDK <24 : application class-data sharing (AppCDS, dynamic archive)                          -> nix-bus.jsa
 # Spring Boot's jar mode extracts the jar first (an archive needs a plain classpath), then one training start
-# runs the demo profile, answers TRAIN_SECONDS of inquiries (ir.nix.deploy.cds.TrainingLoad, in the jar: every
-# service's catalogue example over REST and SOAP, from TRAIN_CONNECTIONS connections) and is stopped with
-# SIGTERM; the JVM writes the archive as it exits. So the archive holds the inquiry path's classes (and on 24+
-# its method profiles) as well as the start's, and a node started from it reaches speed sooner.
-# TRAIN_SECONDS=0 trains on the start alone (exits once the application context has refreshed).
+# runs the demo profile until the application context has refreshed and exits.
+# With TRAIN_SECONDS > 0 the training start instead answers that many seconds of inquiries
+# (ir.nix.deploy.cds.TrainingLoad, in the jar: every service's catalogue example over REST and SOAP, from
+# TRAIN_CONNECTIONS connections) and is stopped with SIGTERM; the JVM writes the archive as it exits, with the
+# inquiry path's classes (and on 24+ its method profiles) as well as the start's. Measured on JDK 17 and 25
+# (docs/performance.md, 2026-12-03 evening) it made neither the first minute of load faster and cost 2-3 s of
+# time to ready, so it is off by default.
 #
 #   deploy/cds/train.sh [JAR] [DIR]      defaults: deploy/target/nix-bus.jar, deploy/target/cds
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java deploy/cds/train.sh
-#   TRAIN_SECONDS (60), TRAIN_CONNECTIONS (8)
+#   TRAIN_SECONDS (0), TRAIN_CONNECTIONS (8)
 #
 # It prints the command line to start with. The archive is valid only for the JDK that made it and the
 # extracted jar beside it: make it again after every build or JDK update (the JVM ignores a stale one, with a warning).
@@ -20,7 +22,7 @@ set -euo pipefail
 JAR=${1:-deploy/target/nix-bus.jar}
 DIR=${2:-deploy/target/cds}
 JAVA=${JAVA:-java}
-TRAIN_SECONDS=${TRAIN_SECONDS:-60}
+TRAIN_SECONDS=${TRAIN_SECONDS:-0}
 TRAIN_CONNECTIONS=${TRAIN_CONNECTIONS:-8}
 major=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')
 rm -rf "$DIR"
