@@ -78,10 +78,16 @@ public final class ProviderHttpClient implements AutoCloseable {
     private final HttpRequestExecutor executor = new HttpRequestExecutor();
     private final HttpProcessor processor = new DefaultHttpProcessor(new RequestContent(), new RequestTargetHost(),
             new RequestConnControl());
+    private final TimeValue evictIdle;
     private volatile long lastEviction = System.nanoTime();
 
     public ProviderHttpClient(Duration connectTimeout) {
+        this(connectTimeout, EVICT_IDLE);
+    }
+
+    ProviderHttpClient(Duration connectTimeout, TimeValue evictIdle) {
         this.connectTimeout = Timeout.of(connectTimeout);
+        this.evictIdle = evictIdle;
     }
 
     /** A provider's HTTP reply, body as bytes; the adapter decides what a status means. */
@@ -147,6 +153,11 @@ public final class ProviderHttpClient implements AutoCloseable {
             }
             if (!reusable) {
                 entry.discardConnection(CloseMode.IMMEDIATE);
+            } else {
+                // The pool never stamps a release: without this an entry's "updated" stays its connection's birth, so
+                // from two seconds of age every lease paid the staleness probe (a 1 ms blocking read ending in a
+                // SocketTimeoutException) and every 30 s a connection in steady use was evicted as idle.
+                entry.updateState(null);
             }
             pool.release(entry, reusable);
             evictIdleNowAndThen();
@@ -216,12 +227,12 @@ public final class ProviderHttpClient implements AutoCloseable {
         }
     }
 
-    /** Closes connections idle longer than {@link #EVICT_IDLE}, at most once a second, on a caller's thread. */
+    /** Closes connections idle longer than {@link #EVICT_IDLE} (30 s), at most once a second, on a caller's thread. */
     private void evictIdleNowAndThen() {
         long now = System.nanoTime();
         if (now - lastEviction > 1_000_000_000L) {
             lastEviction = now;
-            pool.closeIdle(EVICT_IDLE);
+            pool.closeIdle(evictIdle);
         }
     }
 
