@@ -9,7 +9,7 @@
 # (ir.nix.deploy.cds.TrainingLoad, in the jar: every service's catalogue example over REST and SOAP, from
 # TRAIN_CONNECTIONS connections) and is stopped with SIGTERM; the JVM writes the archive as it exits, with the
 # inquiry path's classes (and on 24+ its method profiles) as well as the start's. Measured on JDK 17 and 25
-# (docs/performance.md, 2026-12-03 evening) it made neither the first minute of load faster and cost 2-3 s of
+# (docs/performance.md, 2026-12-03 evening) it did not make the first minute of load faster and cost 2-3 s of
 # time to ready, so it is off by default.
 #
 #   deploy/cds/train.sh [JAR] [DIR]      defaults: deploy/target/nix-bus.jar, deploy/target/cds
