@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * <p>Each of a few sender threads owns a JMS session and takes the next group while the others wait for
  * their journal writes ({@code nix.traffic.senders}). A request that waited longer than its bound while its
  * record was still pending withdraws it, so a record the caller was told is not durable never becomes
- * durable later; a record already being sent is waited for, which the broker's call timeout bounds.
+ * durable later; a record already being sent is waited for, which the broker's call timeout bounds. A sender
+ * claims records only once it holds a session, so a broker that cannot be reached keeps no request waiting
+ * beyond its bound.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -44,6 +47,8 @@ final class GroupCommit implements AutoCloseable {
      * rather than a file of its own.
      */
     private static final int MAX_GROUP_BYTES = 90 * 1024;
+    /** Between attempts to reach a broker that refused a connection. */
+    private static final long REOPEN_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final ConnectionFactory connections;
     private final String queue;
@@ -92,19 +97,30 @@ final class GroupCommit implements AutoCloseable {
         return entry;
     }
 
+    /** Waits (a second at most) for a record to be pending; claims nothing, and forgets the withdrawn. */
+    private boolean awaitPending() {
+        lock.lock();
+        try {
+            pending.removeIf(entry -> entry.state() == Pending.WITHDRAWN);
+            if (running && pending.isEmpty()) {
+                arrived.await(1, TimeUnit.SECONDS);
+            }
+            return !pending.isEmpty();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Everything pending (up to a group's size), with each record claimed so it can no longer be withdrawn. */
     private List<Pending> take() {
         ArrayList<Pending> waiting;
         lock.lock();
         try {
-            while (running && pending.isEmpty()) {
-                arrived.await(1, TimeUnit.SECONDS);
-            }
             waiting = pending;
             pending = new ArrayList<>();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return List.of();
         } finally {
             lock.unlock();
         }
@@ -147,6 +163,15 @@ final class GroupCommit implements AutoCloseable {
 
         void run() {
             while (running) {
+                if (!awaitPending()) {
+                    continue;
+                }
+                // The session comes before the claim: while the broker cannot be reached the records stay pending,
+                // and each request withdraws its own at its bound (503) instead of waiting on a connection attempt.
+                if (producer == null && !open()) {
+                    LockSupport.parkNanos(REOPEN_PAUSE_NANOS);
+                    continue;
+                }
                 List<Pending> group = take();
                 if (group.isEmpty()) {
                     continue;
@@ -164,13 +189,20 @@ final class GroupCommit implements AutoCloseable {
             closeSession();
         }
 
-        private void send(List<Pending> group) throws JMSException {
-            if (producer == null) {
+        private boolean open() {
+            try {
                 connection = connections.createConnection();
                 session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
                 producer = session.createProducer(session.createQueue(queue));
                 producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                return true;
+            } catch (JMSException | RuntimeException unreachable) {
+                closeSession();
+                return false;
             }
+        }
+
+        private void send(List<Pending> group) throws JMSException {
             BytesMessage message = session.createBytesMessage();
             message.writeByte((byte) '[');
             for (int i = 0; i < group.size(); i++) {
@@ -197,6 +229,16 @@ final class GroupCommit implements AutoCloseable {
                 }
                 connection = null;
             }
+        }
+    }
+
+    /** Records waiting for a sender, the withdrawn among them until a sender forgets them. */
+    int pending() {
+        lock.lock();
+        try {
+            return pending.size();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -243,6 +285,11 @@ final class GroupCommit implements AutoCloseable {
 
         private Pending(byte[] record) {
             this.record = record;
+        }
+
+        /** {@link #WAITING}, {@link #SENDING}, {@link #DURABLE}, {@link #FAILED} or {@link #WITHDRAWN}. */
+        int state() {
+            return state.get();
         }
 
         private boolean claim() {
