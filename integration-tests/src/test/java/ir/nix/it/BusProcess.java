@@ -148,6 +148,26 @@ final class BusProcess implements AutoCloseable {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * SIGTERM, as a supervisor stops a node, then up to {@code within} for the process to exit.
+     *
+     * @return whether it exited in time (if not, it is killed)
+     */
+    boolean terminate(Duration within) throws InterruptedException {
+        process.destroy();
+        boolean exited = process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        return exited;
+    }
+
+    /** {@code /actuator/health/<group>} ({@code liveness}, {@code readiness}) on the probes' port. */
+    HttpResponse<String> health(String group) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/actuator/health/" + group))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
     }

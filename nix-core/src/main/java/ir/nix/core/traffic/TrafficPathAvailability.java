@@ -38,6 +38,8 @@ public class TrafficPathAvailability implements DisposableBean {
     private final ApplicationEventPublisher events;
     private final ConnectionFactory connections;
     private final AtomicBoolean down = new AtomicBoolean();
+    /** The broker is gone for good (the embedded one stopped itself): down until the node is restarted. */
+    private volatile boolean gone;
     private final Counter lost;
     private final ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "nix-traffic-path-probe");
@@ -64,9 +66,20 @@ public class TrafficPathAvailability implements DisposableBean {
         }
     }
 
+    /**
+     * The broker is gone for good - the embedded broker stopped itself (a critical I/O error on its journal, its
+     * lock lost): refuse traffic from now on and probe no more. Only a restart of the node brings the path back.
+     */
+    public void gone() {
+        gone = true;
+        if (down.compareAndSet(false, true)) {
+            AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
+        }
+    }
+
     /** A record was made durable: the path works. */
     public void succeeded() {
-        if (down.get() && down.compareAndSet(true, false)) {
+        if (!gone && down.get() && down.compareAndSet(true, false)) {
             LOG.warn("traffic records are durable again: the node accepts inquiries");
             AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
         }
@@ -107,7 +120,7 @@ public class TrafficPathAvailability implements DisposableBean {
     }
 
     private void probe() {
-        if (!down.get()) {
+        if (!down.get() || gone) {
             return;
         }
         try (Connection connection = connections.createConnection()) {
