@@ -72,12 +72,15 @@ class TrafficWriterBenchmarkTest extends PostgresBusUnderTest {
         long writtenBefore = writer.written(); // read before the writer starts again, so none of the drain is missed
         try {
             long enqueuedBefore = queue.enqueued();
+            long processCpuBefore = processCpuNanos();
             long start = System.nanoTime();
             enqueue(producers);
             double enqueueSeconds = (System.nanoTime() - start) / 1e9;
+            long processCpu = processCpuNanos() - processCpuBefore;
             long enqueued = queue.enqueued() - enqueuedBefore;
-            System.out.printf("traffic path apart, writer stopped: durable enqueue alone %.0f records/s (%d records, %.1f s)%n",
-                    enqueued / enqueueSeconds, enqueued, enqueueSeconds);
+            System.out.printf("traffic path apart, writer stopped: durable enqueue alone %.0f records/s (%d records, %.1f s; "
+                    + "CPU of this JVM %.1f µs per record, %.2f cores)%n", enqueued / enqueueSeconds, enqueued, enqueueSeconds,
+                    processCpu / 1e3 / enqueued, processCpu / 1e9 / enqueueSeconds);
         } finally {
             writer.start();
         }
