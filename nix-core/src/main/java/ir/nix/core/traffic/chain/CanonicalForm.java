@@ -65,6 +65,10 @@ public final class CanonicalForm {
             return;
         }
         String text = value.toString();
+        if (text.indexOf('\\') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+            form.append(text); // nearly every value: nothing to escape, one copy instead of one append a character
+            return;
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
