@@ -17,8 +17,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded broker (default and demo) stops itself for good on a critical I/O error in its journal or
- * when it loses its data directory's lock, and nothing in the process starts it again. Without it no traffic
+ * The embedded broker (default and demo) stops itself for good on a critical I/O error in its journal (a
+ * failed or full disk, its data directory removed), and nothing in the process starts it again. Without it no traffic
  * record can be made durable (rule 5), so the node then refuses every inquiry at once ({@code 503
  * TRAFFIC_PATH_UNAVAILABLE}, readiness DOWN) and reports itself broken ({@code /actuator/health/liveness}
  * DOWN), so that its supervisor restarts it on a working disk. The error is logged once, without the

@@ -67,8 +67,8 @@ public class TrafficPathAvailability implements DisposableBean {
     }
 
     /**
-     * The broker is gone for good - the embedded broker stopped itself (a critical I/O error on its journal, its
-     * lock lost): refuse traffic from now on and probe no more. Only a restart of the node brings the path back.
+     * The broker is gone for good - the embedded broker stopped itself (a critical I/O error in its journal):
+     * refuse traffic from now on and probe no more. Only a restart of the node brings the path back.
      */
     public void gone() {
         gone = true;
