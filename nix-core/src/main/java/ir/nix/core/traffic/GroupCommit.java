@@ -9,7 +9,6 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,11 +34,6 @@ import org.slf4j.LoggerFactory;
  * beyond its bound.
  */
 final class GroupCommit implements AutoCloseable {
-
-    /** Artemis's duplicate-detection header ({@code org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID}). */
-    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
-    /** How many records a message carries (a count, never content). */
-    static final String RECORDS = "records";
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     /**
@@ -212,8 +206,9 @@ final class GroupCommit implements AutoCloseable {
                 message.writeBytes(group.get(i).record);
             }
             message.writeByte((byte) ']');
-            message.setStringProperty(DUPLICATE_ID, UUID.randomUUID().toString());
-            message.setIntProperty(RECORDS, group.size());
+            // No properties, and no duplicate-detection ID: the broker would journal that ID beside every group (and
+            // delete it again later), and a group is never re-sent: a refused one fails its requests, and the store
+            // already keeps a redelivered record once (TrafficChain).
             // Persistent and non-transacted: send() returns once the broker has journalled (and synced) the group.
             producer.send(message);
         }
