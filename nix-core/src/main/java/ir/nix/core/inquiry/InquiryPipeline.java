@@ -4,6 +4,7 @@ import ir.nix.core.exchange.OutcomeCode;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,8 @@ public class InquiryPipeline {
     private final List<InquiryStep> answerWithoutRoute;
     private final List<InquiryStep> refuseAtTheDoor;
     private volatile boolean started;
+    /** The route's entry, looked up once: {@code sendBody(String, …)} parses the URI and resolves it on every call. */
+    private volatile Endpoint entry;
 
     /**
      * Camel starts its routes on Spring's context-refreshed event, which comes after the web server already
@@ -60,7 +63,12 @@ public class InquiryPipeline {
 
     private void mediate(InquiryContext inquiry) {
         try {
-            producer.sendBody(InquiryPipelineRoute.ENTRY, inquiry);
+            Endpoint to = entry;
+            if (to == null) {
+                to = camel.getEndpoint(InquiryPipelineRoute.ENTRY);
+                entry = to;
+            }
+            producer.sendBody(to, inquiry);
         } finally {
             inquiry.releaseAdmission();
         }
