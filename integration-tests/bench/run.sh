@@ -9,7 +9,7 @@
 # this file. Only 127.0.0.1 is ever contacted.
 #
 # Parameters (environment): DURATION WINDOW MAX_WARMUP STEADY_TOLERANCE THREADS CONNECTIONS PATHS JAR
-#                           JIT_TOLERANCE JDKS JAVA_OPTS HEALTH_TIMEOUT MAX_ERROR_RATE OUT_DIR CDS
+#                           JIT_TOLERANCE JDKS JAVA_OPTS HEALTH_TIMEOUT MAX_ERROR_RATE OUT_DIR CDS PROFILER
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -36,6 +36,9 @@ HEALTH_TIMEOUT=${HEALTH_TIMEOUT:-180}      # seconds to wait for the bus to repo
 MAX_ERROR_RATE=${MAX_ERROR_RATE:-0.001}    # fail if a path's non-2xx (or socket error) share exceeds this
 OUT_DIR=${OUT_DIR:-$REPO_ROOT/integration-tests/target/bench}
 CDS=${CDS:-false}                          # true: start each JDK's bus from a start-up archive (deploy/cds/train.sh)
+# Path of async-profiler's libasyncProfiler.so: profile the bus during each measured run (profile-<path>.collapsed)
+PROFILER=${PROFILER:-}
+PROFILER_EVENT=${PROFILER_EVENT:-itimer}   # itimer works without perf events; its samples include kernel time
 PROVIDERS="cra post nocr sso ipo"
 
 [[ $JAR == /* ]] || JAR=$REPO_ROOT/$JAR
@@ -460,6 +463,30 @@ first_minute() {
 
 # measure NAME URL LUA_SCRIPT: warm up to steady state, then the measured wrk run with the CPU time the
 # bus, nginx and wrk used during it; records the results.
+# PROFILER: the attach helper, compiled once (jcmd's JVMTI.agent_load cannot pass options holding '=').
+prepare_profiler() {
+    [[ -n $PROFILER ]] || return 0
+    [[ -f $PROFILER ]] || die "PROFILER is not a file: $PROFILER (async-profiler's lib/libasyncProfiler.so)"
+    mkdir -p "$TMP/attach"
+    javac -d "$TMP/attach" "$BENCH_DIR/Attach.java" || die "cannot compile $BENCH_DIR/Attach.java"
+}
+
+# profiler start|stop <path>: async-profiler on the bus for the measured run only; its samples cost the bus a little CPU.
+profiler() {
+    [[ -n $PROFILER && -n $BUS_PID ]] || return 0
+    local options
+    if [[ $1 == start ]]; then
+        options="start,event=$PROFILER_EVENT,interval=1ms,threads"
+    else
+        options="stop,file=$OUT_DIR/profile-$2.collapsed,collapsed"
+    fi
+    java -cp "$TMP/attach" Attach "$BUS_PID" "$PROFILER" "$options" >/dev/null 2>&1 ||
+        log "[$2] profiler $1 failed (PROFILER=$PROFILER)"
+    [[ $1 == stop && -s $OUT_DIR/profile-$2.collapsed ]] &&
+        log "[$2] profile: $OUT_DIR/profile-$2.collapsed (summary: $BENCH_DIR/profile-summary.py $OUT_DIR/profile-$2.collapsed exec, or ForkJoinPool where the requests run on virtual threads)"
+    return 0
+}
+
 measure() {
     local name=$1 url=$2 lua=$3 raw
     raw=$OUT_DIR/wrk-$name.txt
@@ -475,11 +502,13 @@ measure() {
     local rc=0
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$lua" "$url" >"$raw" 2>&1 &
     WRK_PID=$!
+    profiler start "$name"
     local wpid=$WRK_PID wticks=0 t
     # wrk's own CPU, sampled until it exits (its /proc entry goes with it)
     while kill -0 "$wpid" 2>/dev/null; do t=$(cpu_ticks "$wpid"); [[ -n $t && $t -gt 0 ]] && wticks=$t; sleep 0.5; done
     wait "$wpid" || rc=$?
     WRK_PID=""
+    profiler stop "$name"
     ((rc == 0)) || die "wrk failed for $name: $(cat "$raw")"
     [[ -n $BUS_PID ]] && { bus1=$(cpu_ticks "$BUS_PID"); alloc1=$(alloc_bytes); thread_ticks "$BUS_PID" >"$TMP/threads1"; }
     nginx1=$(cpu_ticks "${np[@]}")
@@ -681,9 +710,10 @@ main() {
     ensure_tools
     command -v python3 >/dev/null 2>&1 || die "python3 is needed (stubs.py builds the stub providers)"
     mkdir -p "$OUT_DIR"
-    rm -f "$OUT_DIR"/wrk-*.txt "$OUT_DIR/bench-results.json" "$OUT_DIR"/bus*.log "$OUT_DIR"/nginx*
+    rm -f "$OUT_DIR"/wrk-*.txt "$OUT_DIR/bench-results.json" "$OUT_DIR"/bus*.log "$OUT_DIR"/nginx* "$OUT_DIR"/profile-*.collapsed
     TMP=$(mktemp -d "${TMPDIR:-/tmp}/nix-bench.XXXXXX")
     chmod 755 "$TMP" # the unprivileged nginx worker must reach its temp paths
+    prepare_profiler
     : >"$TMP/stubs.conf"
 
     read -r STUB_PORT HOP_PORT BUS_PORT <<<"$(free_ports 3)"
