@@ -18,6 +18,8 @@ public abstract class EndpointAdapter implements ProviderAdapter {
     private final AgencyCode provider;
     private final String path;
     private final ProviderEndpoints endpoints;
+    /** The last base URL and the address under it: the base changes only with configuration, so no inquiry parses a URI. */
+    private volatile Resolved resolved;
 
     protected EndpointAdapter(ServiceCode service, AgencyCode provider, String path, ProviderEndpoints endpoints) {
         this.service = service;
@@ -33,12 +35,24 @@ public abstract class EndpointAdapter implements ProviderAdapter {
 
     @Override
     public final ProviderResult call(ProviderCall call) {
-        return endpoints.at(provider, path, uri -> call(uri, call));
+        return endpoints.at(provider, base -> call(under(base), call));
+    }
+
+    private URI under(URI base) {
+        Resolved last = resolved;
+        if (last == null || (last.base() != base && !last.base().equals(base))) {
+            last = new Resolved(base, URI.create(base + path));
+            resolved = last;
+        }
+        return last.uri();
     }
 
     /** The provider agency, as its replies' details name it. */
     protected final AgencyCode provider() {
         return provider;
+    }
+
+    private record Resolved(URI base, URI uri) {
     }
 
     /** Calls the provider at {@code uri} (the configured base URL and this adapter's path). */

@@ -108,11 +108,21 @@ final class Digits {
     }
 
     static boolean allSame(String digits) {
-        return digits.chars().allMatch(c -> c == digits.charAt(0));
+        for (int i = 1; i < digits.length(); i++) {
+            if (digits.charAt(i) != digits.charAt(0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean allZero(String digits) {
-        return digits.chars().allMatch(c -> c == '0');
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static int at(String digits, int index) {

@@ -31,11 +31,11 @@ public class ProviderEndpoints {
     }
 
     /**
-     * Calls {@code provider} at {@code path} under its base URL, or answers {@link ProviderResult.Unavailable}
-     * when no endpoint is configured or simulated for it.
+     * Calls {@code provider} with its base URL, or answers {@link ProviderResult.Unavailable} when no endpoint is
+     * configured or simulated for it.
      */
-    public ProviderResult at(AgencyCode provider, String path, Function<URI, ProviderResult> call) {
-        return baseUrl(provider).map(base -> call.apply(URI.create(base + path)))
+    public ProviderResult at(AgencyCode provider, Function<URI, ProviderResult> call) {
+        return baseUrl(provider).map(call)
                 .orElseGet(() -> new ProviderResult.Unavailable("no endpoint is configured for " + provider.value()));
     }
 

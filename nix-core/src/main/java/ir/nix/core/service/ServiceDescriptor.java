@@ -52,7 +52,12 @@ public record ServiceDescriptor(ServiceCode code, String version, AgencyCode pro
     }
 
     public Optional<InputField> input(String name) {
-        return inputs.stream().filter(field -> field.name().equals(name)).findFirst();
+        for (InputField field : inputs) {
+            if (field.name().equals(name)) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every grantable data item; nested list items are written {@code persons.firstName}. */
