@@ -28,7 +28,7 @@ public class Admission {
         this.properties = properties;
         this.permits = new Semaphore(properties.maxInFlight());
         meters.ifAvailable(registry -> {
-            Gauge.builder("nix_admission_in_flight", permits, p -> properties.maxInFlight() - p.availablePermits())
+            Gauge.builder("nix_admission_in_flight", this, Admission::inFlight)
                     .description("inquiries this node mediates now").register(registry);
             Gauge.builder("nix_admission_limit", properties, AdmissionProperties::maxInFlight)
                     .description("nix.admission.max-in-flight").register(registry);
@@ -63,6 +63,11 @@ public class Admission {
 
     private Semaphore share(AgencyCode provider) {
         return providerShares.computeIfAbsent(provider, unused -> new Semaphore(properties.perProvider()));
+    }
+
+    /** Inquiries this node mediates now (permits taken). */
+    public int inFlight() {
+        return properties.maxInFlight() - permits.availablePermits();
     }
 
     public int limit() {

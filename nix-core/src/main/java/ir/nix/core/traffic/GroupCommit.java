@@ -7,6 +7,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * durable later; a record already being sent is waited for, which the broker's call timeout bounds. A sender
  * claims records only once it holds a session, so a broker that cannot be reached keeps no request waiting
  * beyond its bound.
+ *
+ * <p>Before it takes a group a sender waits, {@code nix.traffic.group-delay} at most, while the node mediates more
+ * inquiries than records are pending (PostgreSQL's {@code commit_delay} with {@code commit_siblings}): their records
+ * are moments away, and joining this group saves the broker a message, a sync and a delivery each. A lone inquiry
+ * finds nothing else under way and is not delayed; the record that completes the group wakes the sender.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -52,18 +59,32 @@ final class GroupCommit implements AutoCloseable {
     private volatile boolean running = true;
     private final List<Thread> senders = new ArrayList<>();
     private final AtomicLong groupsSent = new AtomicLong();
+    private final long delayNanos;
+    private final IntSupplier underWay;
+    /** How many records {@link #pending} holds, for the senders' delay to read without the lock. */
+    private volatile int pendingCount;
+    /** The sender waiting for the records of the inquiries under way, woken by the last of them. */
+    private volatile Thread gatherer;
 
     /**
      * @param senders how many groups may be on their way to the journal at once, each from a sender thread with
      *                a session of its own: while one waits for its sync the next group is already sent, so the
      *                broker syncs them together and a record waits for about one journal write, not two
+     * @param delay    how long at most a sender waits for the records of inquiries still under way; zero sends every
+     *                 group at once
+     * @param underWay how many inquiries the node mediates now (each hands over one record before it answers)
      */
-    GroupCommit(ConnectionFactory connections, String queue, int senders) {
+    GroupCommit(ConnectionFactory connections, String queue, int senders, Duration delay, IntSupplier underWay) {
         if (senders < 1) {
             throw new IllegalArgumentException("nix.traffic.senders must be at least 1");
         }
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("nix.traffic.group-delay must not be negative");
+        }
         this.connections = connections;
         this.queue = queue;
+        this.delayNanos = delay.toNanos();
+        this.underWay = underWay;
         for (int i = 1; i <= senders; i++) {
             Thread sender = new Thread(new Sender()::run, "traffic-group-commit-" + i);
             sender.setDaemon(true);
@@ -82,8 +103,13 @@ final class GroupCommit implements AutoCloseable {
                 return entry;
             }
             pending.add(entry);
+            pendingCount = pending.size();
             if (pending.size() == 1) {
                 arrived.signal();
+            }
+            Thread gathering = gatherer;
+            if (gathering != null && pending.size() >= underWay.getAsInt()) {
+                LockSupport.unpark(gathering);
             }
         } finally {
             lock.unlock();
@@ -96,6 +122,7 @@ final class GroupCommit implements AutoCloseable {
         lock.lock();
         try {
             pending.removeIf(entry -> entry.state() == Pending.WITHDRAWN);
+            pendingCount = pending.size();
             if (running && pending.isEmpty()) {
                 arrived.await(1, TimeUnit.SECONDS);
             }
@@ -115,6 +142,7 @@ final class GroupCommit implements AutoCloseable {
         try {
             waiting = pending;
             pending = new ArrayList<>();
+            pendingCount = 0;
         } finally {
             lock.unlock();
         }
@@ -143,6 +171,7 @@ final class GroupCommit implements AutoCloseable {
         try {
             rest.addAll(pending);
             pending = new ArrayList<>(rest);
+            pendingCount = pending.size();
         } finally {
             lock.unlock();
         }
@@ -166,6 +195,9 @@ final class GroupCommit implements AutoCloseable {
                     LockSupport.parkNanos(REOPEN_PAUSE_NANOS);
                     continue;
                 }
+                if (delayNanos > 0) {
+                    gather();
+                }
                 List<Pending> group = take();
                 if (group.isEmpty()) {
                     continue;
@@ -181,6 +213,26 @@ final class GroupCommit implements AutoCloseable {
                 }
             }
             closeSession();
+        }
+
+        /**
+         * While more inquiries are under way than records pending, lets their records join this group, for
+         * {@code delay} at most: they wait a little longer for their write, and the broker handles one message, one
+         * sync and one delivery for all of them. The record that completes the group wakes the sender; a sender
+         * woken otherwise looks again.
+         */
+        private void gather() {
+            long until = System.nanoTime() + delayNanos;
+            long left = delayNanos;
+            gatherer = Thread.currentThread();
+            try {
+                while (running && left > 0 && underWay.getAsInt() > pendingCount) {
+                    LockSupport.parkNanos(left);
+                    left = until - System.nanoTime();
+                }
+            } finally {
+                gatherer = null;
+            }
         }
 
         private boolean open() {
@@ -251,6 +303,7 @@ final class GroupCommit implements AutoCloseable {
             running = false;
             refused = pending;
             pending = new ArrayList<>();
+            pendingCount = 0;
             arrived.signalAll();
         } finally {
             lock.unlock();

@@ -24,11 +24,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      write waits for that write and its own, so groups are larger and the broker handles
  *                      fewer messages per record (less CPU per inquiry); a second sender overlaps the writes,
  *                      which lifts the queue's throughput when nothing else needs the CPU
+ * @param groupDelay    how long at most a sender waits, before it sends a group, for the records of inquiries
+ *                      already under way on the node (admitted, not yet at their record): like PostgreSQL's
+ *                      {@code commit_delay} with {@code commit_siblings}, it waits only while more inquiries are in
+ *                      flight than records pending, so a lone inquiry is never delayed. Under load the broker then
+ *                      handles fewer, larger groups (less CPU per inquiry) and each record waits up to this much
+ *                      longer for its journal write. {@code 0} sends each group as soon as the previous write returns
  */
 @ConfigurationProperties(prefix = "nix.traffic")
 public record TrafficProperties(@DefaultValue("nix.traffic") String queue, @DefaultValue("500") int batchSize,
                                 @DefaultValue("200ms") Duration flushInterval, @DefaultValue("400") int retentionDays,
                                 @DefaultValue("7") int partitionsAhead, @DefaultValue("1m") Duration checkpointInterval,
                                 @DefaultValue("5s") Duration durableWait,
-                                @DefaultValue("50ms") Duration linger, @DefaultValue("1") int senders) {
+                                @DefaultValue("50ms") Duration linger, @DefaultValue("1") int senders,
+                                @DefaultValue("1ms") Duration groupDelay) {
 }

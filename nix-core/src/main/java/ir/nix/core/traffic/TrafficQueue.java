@@ -1,8 +1,11 @@
 package ir.nix.core.traffic;
 
+import ir.nix.core.admission.Admission;
 import jakarta.jms.ConnectionFactory;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,9 +26,14 @@ public class TrafficQueue implements TrafficSink, DisposableBean {
     private final long waitNanos;
     private final AtomicLong enqueued = new AtomicLong();
 
-    public TrafficQueue(ConnectionFactory connections, JsonMapper json, TrafficProperties properties) {
+    /** @param admission the node's inquiries in flight, which tell a group how many records are still to come */
+    public TrafficQueue(ConnectionFactory connections, JsonMapper json, TrafficProperties properties,
+                        ObjectProvider<Admission> admission) {
         this.records = new TrafficRecordJson(json);
-        this.groups = new GroupCommit(connections, properties.queue(), properties.senders());
+        Admission door = admission.getIfAvailable();
+        IntSupplier underWay = door == null ? () -> 0 : door::inFlight;
+        this.groups = new GroupCommit(connections, properties.queue(), properties.senders(),
+                properties.groupDelay(), underWay);
         this.waitNanos = properties.durableWait().toNanos();
     }
 

@@ -50,7 +50,7 @@ final class ChainFixture {
         signer.afterSingletonsInstantiated();
         checkpoints = new TrafficCheckpoints(chain, chainStore, signer,
                 new TrafficProperties("nix.traffic", 500, Duration.ofMillis(200), 400, 7, Duration.ofMinutes(1), Duration.ofSeconds(5),
-                        Duration.ofMillis(50), 2));
+                        Duration.ofMillis(50), 2, Duration.ofMillis(1)));
     }
 
     /** {@code count} new exchanges, a second apart. */
